@@ -1,0 +1,237 @@
+import type { RuleTextEdit, RuleTextEditor, SourceLocation, SourceRange } from "@eslint/core";
+import type { TextNode } from "../language/ast.js";
+import { parseText } from "../language/parse.js";
+import { TextSourceCode } from "../language/source-code.js";
+import { applyFixes, compareLocations, mergeEdits } from "./source-fixer.js";
+import { mergeDefaultOptions, validateRuleOptions } from "./rule-options.js";
+import type { AnyRule, RuleRegistry } from "./rule-registry.js";
+import type { FixType, LintMessage, LintSuggestion, ResolvedRules, TextEdit } from "./types.js";
+
+export const MAX_FIX_PASSES = 10;
+
+export interface LintOptions {
+	filename?: string;
+	cwd?: string;
+	/** Collect milliseconds spent per rule into this record. */
+	stats?: Record<string, number>;
+}
+
+export interface FixOptions extends LintOptions {
+	/** Only apply fixes of rules whose `meta.type` is listed (`--fix-type`). */
+	fixTypes?: readonly FixType[];
+}
+
+export interface FixReport {
+	output: string;
+	fixed: boolean;
+	messages: LintMessage[];
+}
+
+type Listener = (...args: unknown[]) => void;
+
+const PLACEHOLDER = /\{\{([^{}]+)\}\}/gu;
+
+function interpolate(template: string, data: Record<string, unknown> | undefined): string {
+	if (!data) return template;
+	return template.replace(PLACEHOLDER, (whole, name: string) => {
+		const key = name.trim();
+		return key in data ? String(data[key]) : whole;
+	});
+}
+
+function makeFixer(sourceCode: TextSourceCode): RuleTextEditor<TextNode> {
+	const edit = (range: SourceRange, text: string): RuleTextEdit => ({ range: [range[0], range[1]], text });
+	return {
+		insertTextAfter: (node, text) => edit([node.range[1], node.range[1]], text),
+		insertTextAfterRange: (range, text) => edit([range[1], range[1]], text),
+		insertTextBefore: (node, text) => edit([node.range[0], node.range[0]], text),
+		insertTextBeforeRange: (range, text) => edit([range[0], range[0]], text),
+		remove: (node) => edit(sourceCode.getRange(node), ""),
+		removeRange: (range) => edit(range, ""),
+		replaceText: (node, text) => edit(sourceCode.getRange(node), text),
+		replaceTextRange: (range, text) => edit(range, text),
+	};
+}
+
+type FixFunction = (fixer: RuleTextEditor<TextNode>) => RuleTextEdit | Iterable<RuleTextEdit> | null | undefined;
+
+function runFix(fn: FixFunction | null | undefined, fixer: RuleTextEditor<TextNode>, text: string): TextEdit | undefined {
+	if (typeof fn !== "function") return undefined;
+	const result = fn(fixer);
+	if (!result) return undefined;
+	const edits = Symbol.iterator in Object(result) ? [...(result as Iterable<RuleTextEdit>)] : [result as RuleTextEdit];
+	const merged = mergeEdits(
+		text,
+		edits.map((e) => ({ range: [e.range[0], e.range[1]], text: e.text })),
+	);
+	return merged;
+}
+
+interface ReportDescriptor {
+	node?: TextNode;
+	loc?: SourceLocation | { line: number; column: number };
+	messageId?: string;
+	message?: string;
+	data?: Record<string, unknown>;
+	fix?: FixFunction | null;
+	suggest?: Array<{ messageId?: string; desc?: string; data?: Record<string, unknown>; fix: FixFunction }> | null;
+}
+
+function toLocation(descriptor: ReportDescriptor): SourceLocation {
+	if (descriptor.loc) {
+		const loc = descriptor.loc;
+		return "start" in loc ? loc : { start: loc, end: loc };
+	}
+	if (descriptor.node) return descriptor.node.loc;
+	throw new TypeError("context.report() needs a node or a loc.");
+}
+
+// Options are validated and merged once per configuration object, not per document.
+const preparedCache = new WeakMap<unknown[], unknown[]>();
+function preparedOptions(ruleId: string, rule: AnyRule, options: unknown[]): unknown[] {
+	let merged = preparedCache.get(options);
+	if (!merged) {
+		validateRuleOptions(ruleId, rule, options);
+		merged = mergeDefaultOptions(rule.meta?.defaultOptions as unknown[] | undefined, options);
+		preparedCache.set(options, merged);
+	}
+	return merged;
+}
+
+/**
+ * Lints one document: parses it, runs every enabled rule's visitors in a
+ * single traversal and returns the messages sorted by position.
+ */
+export function lintDocument(text: string, rules: ResolvedRules, registry: RuleRegistry, options: LintOptions = {}): LintMessage[] {
+	const ast = parseText(text);
+	const sourceCode = new TextSourceCode({ text, ast });
+	const fixer = makeFixer(sourceCode);
+	const messages: LintMessage[] = [];
+	const listeners = new Map<string, Array<{ ruleId: string; fn: Listener }>>();
+	const stats = options.stats;
+
+	for (const [ruleId, entry] of rules) {
+		if (entry.severity === 0) continue;
+		const rule = registry.get(ruleId);
+		if (!rule) continue;
+		const ruleOptions = preparedOptions(ruleId, rule, entry.options);
+		const messagesById = rule.meta?.messages ?? {};
+
+		const report = (descriptor: ReportDescriptor): void => {
+			let template = descriptor.message;
+			if (descriptor.messageId !== undefined) {
+				template = messagesById[descriptor.messageId];
+				if (template === undefined) throw new TypeError(`Rule "${ruleId}" reported unknown messageId "${descriptor.messageId}".`);
+			}
+			if (template === undefined) throw new TypeError(`Rule "${ruleId}" reported without a message or messageId.`);
+			const loc = toLocation(descriptor);
+			const message: LintMessage = {
+				ruleId,
+				severity: entry.severity,
+				message: interpolate(template, descriptor.data),
+				line: loc.start.line,
+				column: loc.start.column,
+				endLine: loc.end.line,
+				endColumn: loc.end.column,
+			};
+			if (descriptor.messageId !== undefined) message.messageId = descriptor.messageId;
+			if (descriptor.fix) {
+				if (!rule.meta?.fixable) throw new TypeError(`Fixable rules must set the \`meta.fixable\` property ("${ruleId}").`);
+				const fix = runFix(descriptor.fix, fixer, text);
+				if (fix) message.fix = fix;
+			}
+			if (descriptor.suggest?.length) {
+				if (!rule.meta?.hasSuggestions) throw new TypeError(`Rules with suggestions must set \`meta.hasSuggestions\` ("${ruleId}").`);
+				const suggestions: LintSuggestion[] = [];
+				for (const s of descriptor.suggest) {
+					const fix = runFix(s.fix, fixer, text);
+					if (!fix) continue;
+					const desc = s.messageId !== undefined ? interpolate(messagesById[s.messageId] ?? s.messageId, s.data ?? descriptor.data) : (s.desc ?? "");
+					suggestions.push(s.messageId !== undefined ? { desc, messageId: s.messageId, fix } : { desc, fix });
+				}
+				if (suggestions.length) message.suggestions = suggestions;
+			}
+			messages.push(message);
+		};
+
+		const context = {
+			id: ruleId,
+			options: ruleOptions,
+			sourceCode,
+			filename: options.filename ?? "<text>",
+			physicalFilename: options.filename ?? "<text>",
+			cwd: options.cwd ?? process.cwd(),
+			settings: {},
+			languageOptions: {},
+			report,
+			getCwd: () => options.cwd ?? process.cwd(),
+			getFilename: () => options.filename ?? "<text>",
+			getSourceCode: () => sourceCode,
+		};
+		const visitor = (rule as AnyRule).create(context as never) as Record<string, Listener | undefined>;
+		for (const [key, fn] of Object.entries(visitor)) {
+			if (typeof fn !== "function") continue;
+			const timed: Listener = stats
+				? (...args) => {
+						const t0 = performance.now();
+						try {
+							fn(...args);
+						} finally {
+							stats[ruleId] = (stats[ruleId] ?? 0) + performance.now() - t0;
+						}
+					}
+				: fn;
+			let list = listeners.get(key);
+			if (!list) listeners.set(key, (list = []));
+			list.push({ ruleId, fn: timed });
+		}
+	}
+
+	for (const step of sourceCode.traverse()) {
+		const node = step.target as TextNode;
+		const list = listeners.get(step.phase === 1 ? node.type : `${node.type}:exit`);
+		if (!list) continue;
+		for (const { ruleId, fn } of list) {
+			try {
+				fn(...step.args);
+			} catch (error) {
+				const err = error as Error;
+				err.message = `Rule "${ruleId}" failed at ${node.type} line ${node.loc.start.line}: ${err.message}`;
+				throw err;
+			}
+		}
+	}
+	return messages.sort(compareLocations);
+}
+
+/**
+ * Lints and fixes a document until it is stable (at most 10 passes), like
+ * ESLint's `verifyAndFix`. Returns the final text and the messages that remain.
+ */
+export function fixDocument(text: string, rules: ResolvedRules, registry: RuleRegistry, options: FixOptions = {}): FixReport {
+	const fixTypes = options.fixTypes ? new Set(options.fixTypes) : undefined;
+	const shouldFix = (m: LintMessage): boolean => {
+		if (!m.ruleId) return false;
+		if (!rules.get(m.ruleId)?.severity) return false;
+		if (!fixTypes) return true;
+		const type = registry.get(m.ruleId)?.meta?.type;
+		return type !== undefined && fixTypes.has(type);
+	};
+	let current = text;
+	let fixedAny = false;
+	let messages: LintMessage[] = [];
+	let passFixed = false;
+	let pass = 0;
+	do {
+		pass++;
+		messages = lintDocument(current, rules, registry, options);
+		const outcome = applyFixes(current, messages, shouldFix);
+		passFixed = outcome.fixed && outcome.output !== current;
+		if (passFixed) {
+			fixedAny = true;
+			current = outcome.output;
+		}
+	} while (passFixed && pass < MAX_FIX_PASSES);
+	if (passFixed) messages = lintDocument(current, rules, registry, options);
+	return { output: current, fixed: fixedAny, messages };
+}

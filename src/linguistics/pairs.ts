@@ -1,0 +1,67 @@
+/**
+ * Pairing of Chinese brackets and quotes, shared by `unbalanced-pairs`,
+ * `truncated-sentence` and `column-join`. Straight ASCII quotes are
+ * ambiguous (open or close) and are left to `punctuation-width`.
+ */
+
+export const OPEN_TO_CLOSE: Readonly<Record<string, string>> = {
+	"“": "”",
+	"‘": "’",
+	"《": "》",
+	"〈": "〉",
+	"（": "）",
+	"「": "」",
+	"『": "』",
+	"【": "】",
+	"〔": "〕",
+	"(": ")",
+};
+export const CLOSE_TO_OPEN: Readonly<Record<string, string>> = Object.fromEntries(
+	Object.entries(OPEN_TO_CLOSE).map(([o, c]) => [c, o]),
+);
+
+export interface PairProblem {
+	/** Offset of the unmatched character in the scanned text. */
+	index: number;
+	char: string;
+	kind: "unclosed" | "unopened";
+	/** The character that would have matched it. */
+	expected: string;
+}
+
+/**
+ * Scans text with a stack and returns unmatched openers and closers. A closer
+ * that matches an opener deeper in the stack closes it and reports the
+ * openers above it as unclosed, which keeps one missing quote from cascading
+ * into a report on every later bracket.
+ */
+export function findUnpairedMarks(text: string): PairProblem[] {
+	const stack: Array<{ index: number; char: string }> = [];
+	const problems: PairProblem[] = [];
+	for (let i = 0; i < text.length; i++) {
+		const ch = text[i];
+		if (ch in OPEN_TO_CLOSE) {
+			stack.push({ index: i, char: ch });
+			continue;
+		}
+		const opener = CLOSE_TO_OPEN[ch];
+		if (opener === undefined) continue;
+		let depth = stack.length - 1;
+		while (depth >= 0 && stack[depth].char !== opener) depth--;
+		if (depth < 0) {
+			problems.push({ index: i, char: ch, kind: "unopened", expected: opener });
+			continue;
+		}
+		// The matched opener is the first removed; everything above it never closed.
+		for (const s of stack.splice(depth).slice(1)) {
+			problems.push({ index: s.index, char: s.char, kind: "unclosed", expected: OPEN_TO_CLOSE[s.char] });
+		}
+	}
+	for (const s of stack) problems.push({ index: s.index, char: s.char, kind: "unclosed", expected: OPEN_TO_CLOSE[s.char] });
+	return problems.sort((a, b) => a.index - b.index);
+}
+
+/** True when every bracket and quote in the text is closed. */
+export function isBalanced(text: string): boolean {
+	return findUnpairedMarks(text).length === 0;
+}
