@@ -1,0 +1,132 @@
+/**
+ * The `corpuslint` command: parse flags, load configuration, lint, format,
+ * exit. Everything it does is available from the API; this file only wires
+ * it to a terminal.
+ */
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { builtinRules } from "../../rules/index.js";
+import { CONFIG_FILENAME, loadConfig, type ResolvedConfig } from "../config/load-config.js";
+import { ConfigError } from "../engine/rule-options.js";
+import type { LintResult } from "../engine/types.js";
+import { formatters } from "../formats/index.js";
+import type { FormatterContext } from "../formats/types.js";
+import { lintFiles, lintStream } from "../runner/lint-files.js";
+import { VERSION } from "../version.js";
+import { HELP, parseCliArgs, UsageError, type CliOptions } from "./options.js";
+
+export interface CliIO {
+	cwd: string;
+	stdout: (text: string) => void;
+	stderr: (text: string) => void;
+	stdin: NodeJS.ReadableStream;
+	env: NodeJS.ProcessEnv;
+	stdoutIsTTY: boolean;
+}
+
+function useColor(options: CliOptions, io: CliIO): boolean {
+	if (options.color !== undefined) return options.color;
+	if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "") return false;
+	if (io.env.FORCE_COLOR !== undefined) return io.env.FORCE_COLOR !== "0" && io.env.FORCE_COLOR !== "false";
+	return io.stdoutIsTTY && !options.outputFile;
+}
+
+function starterConfig(): string {
+	return `${JSON.stringify(
+		{
+			$schema: "./node_modules/corpuslint/schemas/corpuslintrc.schema.json",
+			extends: "corpuslint:recommended",
+			ignores: ["node_modules/**"],
+			rules: {},
+			jsonl: { textField: "text", idField: "id" },
+		},
+		null,
+		2,
+	)}\n`;
+}
+
+function printConfig(config: ResolvedConfig, file: string, cwd: string): string {
+	const abs = resolve(cwd, file);
+	const rules = Object.fromEntries(
+		[...config.rulesFor(abs)].sort(([a], [b]) => a.localeCompare(b)).map(([id, e]) => [id, [["off", "warn", "error"][e.severity], ...e.options]]),
+	);
+	return `${JSON.stringify({ configFile: config.filePath ?? null, ignored: config.isIgnored(abs), jsonl: config.jsonl, maxDocumentSize: config.maxDocumentSize, rules }, null, 2)}\n`;
+}
+
+function filterQuiet(results: LintResult[]): LintResult[] {
+	return results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 2), warningCount: 0, fixableWarningCount: 0 }));
+}
+
+/** Runs the CLI and returns the exit code. Never throws for user mistakes. */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+	let options: CliOptions;
+	try {
+		options = parseCliArgs(argv);
+		if (options.help) {
+			io.stdout(`${HELP}\n`);
+			return 0;
+		}
+		if (options.version) {
+			io.stdout(`v${VERSION}\n`);
+			return 0;
+		}
+		if (options.init) {
+			const target = join(io.cwd, CONFIG_FILENAME);
+			if (existsSync(target)) throw new UsageError(`${CONFIG_FILENAME} already exists in ${io.cwd}; not overwriting it.`);
+			writeFileSync(target, starterConfig(), { flag: "wx" });
+			io.stdout(`Wrote ${target}\n`);
+			return 0;
+		}
+		const formatter = formatters[options.format];
+		if (!formatter) throw new UsageError(`unknown format "${options.format}" (available: ${Object.keys(formatters).join(", ")})`);
+		const config = loadConfig({
+			cwd: io.cwd,
+			configPath: options.config,
+			noConfig: options.noConfig,
+			cliRules: options.rules,
+			jsonl: { textField: options.textField, idField: options.idField },
+			registry: builtinRules,
+		});
+		if (options.printConfig) {
+			io.stdout(printConfig(config, options.printConfig, io.cwd));
+			return 0;
+		}
+		if (!options.stdin && options.patterns.length === 0) throw new UsageError("no files given. Try: corpuslint \"data/**/*.jsonl\" (or --help)");
+
+		const fix = options.fix || options.fixDryRun;
+		const common = { config, registry: builtinRules, fix, write: options.fix, fixTypes: options.fixTypes };
+		let results: LintResult[];
+		const sources = new Map<string, string>();
+		if (options.stdin) {
+			const name = resolve(io.cwd, options.stdinFilename ?? "<stdin>.txt");
+			results = [await lintStream(io.stdin as never, name, common)];
+		} else {
+			results = await lintFiles(options.patterns, { ...common, cwd: io.cwd });
+		}
+		const shown = options.quiet ? filterQuiet(results) : results;
+		const rulesMeta = Object.fromEntries([...builtinRules].map(([id, r]) => [id, (r.meta ?? {}) as FormatterContext["rulesMeta"][string]]));
+		const report = formatter(shown, { cwd: io.cwd, rulesMeta, color: useColor(options, io), getSource: (p) => sources.get(p) });
+		if (options.outputFile) {
+			const out = resolve(io.cwd, options.outputFile);
+			mkdirSync(dirname(out), { recursive: true });
+			writeFileSync(out, report);
+		} else if (report) io.stdout(report.endsWith("\n") ? report : `${report}\n`);
+
+		const errors = results.reduce((n, r) => n + r.errorCount, 0);
+		const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+		if (errors > 0) return 1;
+		if (options.maxWarnings >= 0 && warnings > options.maxWarnings) {
+			io.stderr(`corpuslint found too many warnings (maximum: ${options.maxWarnings}).\n`);
+			return 1;
+		}
+		return 0;
+	} catch (error) {
+		if (error instanceof UsageError || error instanceof ConfigError) {
+			io.stderr(`corpuslint: ${error.message}\n`);
+			return 2;
+		}
+		const err = error as Error;
+		io.stderr(`corpuslint: internal error: ${err.message}\n${io.env.DEBUG ? `${err.stack}\n` : "(set DEBUG=1 for the stack trace)\n"}`);
+		return 2;
+	}
+}

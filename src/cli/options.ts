@@ -1,0 +1,169 @@
+import { parseArgs } from "node:util";
+import type { RulesConfig, RuleEntry } from "../config/rule-entries.js";
+import type { FixType } from "../engine/types.js";
+
+/** A mistake on the command line; printed without a stack, exit 2. */
+export class UsageError extends Error {
+	override name = "UsageError";
+}
+
+export const HELP = `corpuslint [options] [file|dir|glob ...]
+
+Lint news text corpora (.txt and .jsonl) for OCR damage, repeated captions,
+column joins, truncations and typography problems.
+
+Basic configuration:
+  -c, --config PATH          Use this configuration file instead of the nearest .corpuslintrc.json
+  --no-config                Ignore configuration files (recommended rules, or only --rule ones)
+  --rule RULE                Set a rule: "id:error", "id:off", 'id:["warn",{"maxLength":40}]' (repeatable)
+  --text-field NAME          JSONL field holding the text (default from config, else "text")
+  --id-field NAME            JSONL field holding the document id (default from config, else "id")
+
+Fixing problems:
+  --fix                      Fix problems in place (atomic writes)
+  --fix-dry-run              Compute fixes without writing them (json output includes "output")
+  --fix-type TYPE            Fix only these rule types: problem, suggestion, layout (repeatable, comma list)
+
+Input:
+  --stdin                    Lint text from standard input
+  --stdin-filename NAME      Name for stdin input; *.jsonl is read as a JSONL corpus
+
+Output:
+  -f, --format NAME          Output format: stylish (default), json, compact, sarif, github, junit, html, jsonl
+  -o, --output-file PATH     Write the report to a file
+  --quiet                    Report errors only
+  --max-warnings N           Exit with 1 when there are more than N warnings
+  --color / --no-color       Force colours on or off (default: on for a TTY; NO_COLOR and FORCE_COLOR honoured)
+
+Miscellaneous:
+  --print-config FILE        Print the configuration used for FILE
+  --init                     Write a starter .corpuslintrc.json in the current directory
+  -v, --version              Print the version
+  -h, --help                 Show this help
+
+Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage, configuration or internal error.`;
+
+export interface CliOptions {
+	patterns: string[];
+	config?: string;
+	noConfig: boolean;
+	rules: RulesConfig;
+	textField?: string;
+	idField?: string;
+	fix: boolean;
+	fixDryRun: boolean;
+	fixTypes?: FixType[];
+	stdin: boolean;
+	stdinFilename?: string;
+	format: string;
+	outputFile?: string;
+	quiet: boolean;
+	maxWarnings: number;
+	color?: boolean;
+	printConfig?: string;
+	init: boolean;
+	version: boolean;
+	help: boolean;
+}
+
+const FIX_TYPES: FixType[] = ["problem", "suggestion", "layout"];
+
+/** Parses one --rule value. */
+export function parseRuleFlag(value: string): RulesConfig {
+	const trimmed = value.trim();
+	if (trimmed.startsWith("{")) {
+		try {
+			return JSON.parse(trimmed) as RulesConfig;
+		} catch (error) {
+			throw new UsageError(`--rule ${value}: invalid JSON (${(error as Error).message})`);
+		}
+	}
+	const colon = trimmed.indexOf(":");
+	if (colon <= 0) throw new UsageError(`--rule ${value}: expected "rule-id:severity", e.g. "whitespace:error"`);
+	const id = trimmed.slice(0, colon).trim();
+	const rest = trimmed.slice(colon + 1).trim();
+	let entry: RuleEntry;
+	if (rest.startsWith("[")) {
+		try {
+			entry = JSON.parse(rest) as RuleEntry;
+		} catch (error) {
+			throw new UsageError(`--rule ${value}: invalid JSON (${(error as Error).message})`);
+		}
+	} else entry = /^\d$/u.test(rest) ? (Number(rest) as 0 | 1 | 2) : (rest as "off" | "warn" | "error");
+	return { [id]: entry };
+}
+
+export function parseCliArgs(argv: string[]): CliOptions {
+	let parsed;
+	try {
+		parsed = parseArgs({
+			args: argv,
+			allowPositionals: true,
+			strict: true,
+			options: {
+				config: { type: "string", short: "c" },
+				"no-config": { type: "boolean", default: false },
+				rule: { type: "string", multiple: true },
+				"text-field": { type: "string" },
+				"id-field": { type: "string" },
+				fix: { type: "boolean", default: false },
+				"fix-dry-run": { type: "boolean", default: false },
+				"fix-type": { type: "string", multiple: true },
+				stdin: { type: "boolean", default: false },
+				"stdin-filename": { type: "string" },
+				format: { type: "string", short: "f", default: "stylish" },
+				"output-file": { type: "string", short: "o" },
+				quiet: { type: "boolean", default: false },
+				"max-warnings": { type: "string" },
+				color: { type: "boolean" },
+				"no-color": { type: "boolean" },
+				"print-config": { type: "string" },
+				init: { type: "boolean", default: false },
+				version: { type: "boolean", short: "v", default: false },
+				help: { type: "boolean", short: "h", default: false },
+			},
+		});
+	} catch (error) {
+		throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/su, "."));
+	}
+	const v = parsed.values;
+	let rules: RulesConfig = {};
+	for (const r of v.rule ?? []) rules = { ...rules, ...parseRuleFlag(r) };
+	let fixTypes: FixType[] | undefined;
+	if (v["fix-type"]) {
+		fixTypes = v["fix-type"].flatMap((t) => t.split(",")).map((t) => t.trim()) as FixType[];
+		const bad = fixTypes.find((t) => !FIX_TYPES.includes(t));
+		if (bad) throw new UsageError(`--fix-type: "${bad}" is not one of ${FIX_TYPES.join(", ")}`);
+		if (!v.fix && !v["fix-dry-run"]) throw new UsageError("--fix-type requires --fix or --fix-dry-run");
+	}
+	let maxWarnings = -1;
+	if (v["max-warnings"] !== undefined) {
+		maxWarnings = Number(v["max-warnings"]);
+		if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings: expected a whole number, got "${v["max-warnings"]}"`);
+	}
+	if (v.fix && v["fix-dry-run"]) throw new UsageError("--fix and --fix-dry-run cannot be used together");
+	if (v["stdin-filename"] && !v.stdin) throw new UsageError("--stdin-filename requires --stdin");
+	if (v.stdin && parsed.positionals.length) throw new UsageError("--stdin takes no file patterns");
+	return {
+		patterns: parsed.positionals,
+		config: v.config,
+		noConfig: v["no-config"] ?? false,
+		rules,
+		textField: v["text-field"],
+		idField: v["id-field"],
+		fix: v.fix ?? false,
+		fixDryRun: v["fix-dry-run"] ?? false,
+		fixTypes,
+		stdin: v.stdin ?? false,
+		stdinFilename: v["stdin-filename"],
+		format: v.format ?? "stylish",
+		outputFile: v["output-file"],
+		quiet: v.quiet ?? false,
+		maxWarnings,
+		color: v["no-color"] ? false : v.color,
+		printConfig: v["print-config"],
+		init: v.init ?? false,
+		version: v.version ?? false,
+		help: v.help ?? false,
+	};
+}

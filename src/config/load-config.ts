@@ -1,0 +1,195 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { Ajv, type ErrorObject } from "ajv";
+import picomatch from "picomatch";
+import { packageRoot } from "../package-root.js";
+import { ConfigError } from "../engine/rule-options.js";
+import type { RuleRegistry } from "../engine/rule-registry.js";
+import type { ResolvedRules } from "../engine/types.js";
+import { PRESET_NAMES, presetRules, type PresetName } from "./presets.js";
+import { applyRuleEntries, type RulesConfig } from "./rule-entries.js";
+
+export const CONFIG_FILENAME = ".corpuslintrc.json";
+export const DEFAULT_MAX_DOCUMENT_SIZE = 64 * 1024 * 1024;
+
+export interface ConfigFile {
+	$schema?: string;
+	root?: boolean;
+	extends?: PresetName | PresetName[];
+	rules?: RulesConfig;
+	ignores?: string[];
+	overrides?: Array<{ files: string[]; excludedFiles?: string[]; rules?: RulesConfig }>;
+	jsonl?: { textField?: string; idField?: string };
+	maxDocumentSize?: number;
+}
+
+export interface JsonlSettings {
+	textField: string;
+	idField: string;
+}
+
+/** A loaded configuration, ready to answer "which rules for this file?". */
+export class ResolvedConfig {
+	readonly jsonl: JsonlSettings;
+	readonly maxDocumentSize: number;
+	readonly #base: ResolvedRules;
+	readonly #overrides: Array<{ match: (p: string) => boolean; rules: RulesConfig; where: string }>;
+	readonly #ignore: (p: string) => boolean;
+	readonly #cliRules: RulesConfig;
+	readonly #cache = new Map<string, ResolvedRules>();
+
+	constructor(
+		readonly file: ConfigFile,
+		/** Directory globs are relative to (the config file's directory, or cwd). */
+		readonly baseDir: string,
+		readonly filePath: string | undefined,
+		private readonly registry: RuleRegistry,
+		cliRules: RulesConfig = {},
+	) {
+		const where = filePath ?? "configuration";
+		let rules: ResolvedRules = new Map();
+		const presets = file.extends === undefined ? [] : Array.isArray(file.extends) ? file.extends : [file.extends];
+		for (const preset of presets) {
+			if (!PRESET_NAMES.includes(preset)) throw new ConfigError(`${where}: unknown preset "${preset}" in "extends" (use ${PRESET_NAMES.join(" or ")}).`);
+			rules = applyRuleEntries(rules, presetRules(preset, registry), registry, preset);
+		}
+		if (file.rules) rules = applyRuleEntries(rules, file.rules, registry, where);
+		this.#overrides = (file.overrides ?? []).map((o, i) => {
+			const include = picomatch(o.files, { dot: true });
+			const exclude = o.excludedFiles?.length ? picomatch(o.excludedFiles, { dot: true }) : () => false;
+			const w = `${where}: overrides[${i}]`;
+			// Validate now so a bad override fails at start-up, not on the first matching file.
+			applyRuleEntries(rules, o.rules ?? {}, registry, w);
+			return { match: (p: string) => include(p) && !exclude(p), rules: o.rules ?? {}, where: w };
+		});
+		// Command-line --rule entries win over everything, as in ESLint.
+		this.#cliRules = cliRules;
+		this.#base = applyRuleEntries(rules, cliRules, registry, "--rule");
+		const ignores = file.ignores ?? [];
+		this.#ignore = ignores.length ? picomatch(ignores, { dot: true }) : () => false;
+		this.jsonl = { textField: file.jsonl?.textField ?? "text", idField: file.jsonl?.idField ?? "id" };
+		this.maxDocumentSize = file.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE;
+	}
+
+	/** Path relative to the config's directory, with forward slashes, as globs expect. */
+	relativePath(absPath: string): string {
+		return relative(this.baseDir, absPath).split(sep).join("/");
+	}
+
+	isIgnored(absPath: string): boolean {
+		const rel = this.relativePath(absPath);
+		return !rel.startsWith("../") && this.#ignore(rel);
+	}
+
+	rulesFor(absPath: string): ResolvedRules {
+		const rel = this.relativePath(absPath);
+		const matching = this.#overrides.filter((o) => o.match(rel));
+		if (matching.length === 0) return this.#base;
+		const key = matching.map((o) => o.where).join("|");
+		let rules = this.#cache.get(key);
+		if (!rules) {
+			rules = this.#base;
+			for (const o of matching) rules = applyRuleEntries(rules, o.rules, this.registry, o.where);
+			rules = applyRuleEntries(rules, this.#cliRules, this.registry, "--rule");
+			this.#cache.set(key, rules);
+		}
+		return rules;
+	}
+}
+
+/** The nearest .corpuslintrc.json from `cwd` upward, if any. */
+export function findConfigFile(cwd: string): string | undefined {
+	let dir = resolve(cwd);
+	for (;;) {
+		const candidate = join(dir, CONFIG_FILENAME);
+		if (existsSync(candidate)) return candidate;
+		const parent = dirname(dir);
+		if (parent === dir) return undefined;
+		dir = parent;
+	}
+}
+
+function lineColumnOf(text: string, position: number): { line: number; column: number } {
+	const before = text.slice(0, position);
+	const line = before.split("\n").length;
+	return { line, column: position - before.lastIndexOf("\n") };
+}
+
+/** Parses JSON and turns the error into "file:line:column: message". */
+export function parseJsonWithLocation(text: string, path: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch (error) {
+		const message = (error as Error).message;
+		const pos = /position (\d+)/u.exec(message);
+		const lc = /line (\d+) column (\d+)/u.exec(message);
+		const where = lc ? { line: Number(lc[1]), column: Number(lc[2]) } : pos ? lineColumnOf(text, Number(pos[1])) : undefined;
+		const detail = message.replace(/^JSON\.parse: /u, "").replace(/ in JSON at position \d+.*$/u, "");
+		throw new ConfigError(`${path}${where ? `:${where.line}:${where.column}` : ""}: invalid JSON: ${detail}`);
+	}
+}
+
+let schemaValidator: ReturnType<Ajv["compile"]> | undefined;
+
+function describeSchemaError(e: ErrorObject): string {
+	const at = e.instancePath ? e.instancePath.slice(1).replace(/\//gu, ".") : "(top level)";
+	if (e.keyword === "additionalProperties") {
+		return `unknown key "${(e.params as { additionalProperty: string }).additionalProperty}" in ${at}`;
+	}
+	if (e.keyword === "enum") return `${at} must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
+	return `${at} ${e.message}`;
+}
+
+export function validateConfigShape(data: unknown, path: string): ConfigFile {
+	if (!schemaValidator) {
+		const schema = JSON.parse(readFileSync(join(packageRoot, "schemas", "corpuslintrc.schema.json"), "utf8")) as object;
+		schemaValidator = new Ajv({ allErrors: true, strict: false }).compile(schema);
+	}
+	if (!schemaValidator(data)) {
+		// oneOf failures repeat the same cause; keep the most specific messages.
+		const errors = (schemaValidator.errors ?? []).filter((e) => e.keyword !== "oneOf");
+		const unique = [...new Set(errors.map(describeSchemaError))];
+		throw new ConfigError(`${path}: ${unique.slice(0, 3).join("; ")}`);
+	}
+	return data as ConfigFile;
+}
+
+export function readConfigFile(path: string): ConfigFile {
+	let text: string;
+	try {
+		text = readFileSync(path, "utf8");
+	} catch (error) {
+		throw new ConfigError(`cannot read configuration ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+	}
+	return validateConfigShape(parseJsonWithLocation(text, path), path);
+}
+
+export interface LoadConfigOptions {
+	cwd: string;
+	/** Explicit --config path. */
+	configPath?: string;
+	/** --no-config: ignore configuration files. */
+	noConfig?: boolean;
+	cliRules?: RulesConfig;
+	/** --text-field / --id-field, which win over the file's `jsonl` block. */
+	jsonl?: Partial<JsonlSettings>;
+	registry: RuleRegistry;
+}
+
+/**
+ * Loads the configuration a run uses. Without any file (or with --no-config)
+ * the recommended preset applies, unless --rule flags name the rules.
+ */
+export function loadConfig(options: LoadConfigOptions): ResolvedConfig {
+	const path = options.noConfig ? undefined : options.configPath ? resolve(options.cwd, options.configPath) : findConfigFile(options.cwd);
+	const withJsonl = (file: ConfigFile): ConfigFile => {
+		const overrides = Object.fromEntries(Object.entries(options.jsonl ?? {}).filter(([, v]) => v !== undefined));
+		return Object.keys(overrides).length ? { ...file, jsonl: { ...file.jsonl, ...overrides } } : file;
+	};
+	if (path) {
+		return new ResolvedConfig(withJsonl(readConfigFile(path)), dirname(path), path, options.registry, options.cliRules);
+	}
+	const hasCliRules = options.cliRules && Object.keys(options.cliRules).length > 0;
+	const file: ConfigFile = hasCliRules && options.noConfig ? {} : { extends: "corpuslint:recommended" };
+	return new ResolvedConfig(withJsonl(file), resolve(options.cwd), undefined, options.registry, options.cliRules);
+}

@@ -1,0 +1,138 @@
+/**
+ * Reading bytes as text without guessing silently: UTF-8 (with or without
+ * BOM), UTF-16 with a BOM, and GB18030 when a file is not valid UTF-8 but
+ * decodes as mostly Chinese. Anything else is an InputError naming the line.
+ */
+
+export type TextEncodingName = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "gb18030";
+
+export interface DecodedText {
+	text: string;
+	encoding: TextEncodingName;
+}
+
+/** A problem with the input itself; the file is reported and skipped. */
+export class InputError extends Error {
+	override name = "InputError";
+	constructor(
+		message: string,
+		readonly line?: number,
+	) {
+		super(message);
+	}
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+const gb18030 = new TextDecoder("gb18030", { fatal: true });
+const utf16le = new TextDecoder("utf-16le", { fatal: true, ignoreBOM: true });
+const utf16be = new TextDecoder("utf-16be", { fatal: true, ignoreBOM: true });
+
+function lineOfOffset(bytes: Uint8Array, offset: number): number {
+	let line = 1;
+	for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
+	return line;
+}
+
+/** Offset of the first byte that breaks UTF-8, scanning the well-formedness table of RFC 3629. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+	let i = 0;
+	while (i < bytes.length) {
+		const b = bytes[i];
+		if (b < 0x80) {
+			i++;
+			continue;
+		}
+		let need: number;
+		let min = 0x80;
+		let max = 0xbf;
+		if (b >= 0xc2 && b <= 0xdf) need = 1;
+		else if (b >= 0xe0 && b <= 0xef) {
+			need = 2;
+			if (b === 0xe0) min = 0xa0;
+			if (b === 0xed) max = 0x9f;
+		} else if (b >= 0xf0 && b <= 0xf4) {
+			need = 3;
+			if (b === 0xf0) min = 0x90;
+			if (b === 0xf4) max = 0x8f;
+		} else return i;
+		for (let k = 1; k <= need; k++) {
+			const c = bytes[i + k];
+			if (c === undefined) return i;
+			const lo = k === 1 ? min : 0x80;
+			const hi = k === 1 ? max : 0xbf;
+			if (c < lo || c > hi) return i;
+		}
+		i += need + 1;
+	}
+	return -1;
+}
+
+function looksChinese(text: string): boolean {
+	let nonAscii = 0;
+	let han = 0;
+	for (const ch of text) {
+		const cp = ch.codePointAt(0)!;
+		if (cp < 0x80) continue;
+		nonAscii++;
+		if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff00 && cp <= 0xffef)) han++;
+	}
+	return nonAscii > 0 && han / nonAscii >= 0.9;
+}
+
+/**
+ * Decodes a whole text file. Binary content (NUL bytes outside UTF-16) is an
+ * error: a .txt that is really an image must not be "linted".
+ */
+export function decodeText(bytes: Uint8Array): DecodedText {
+	if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+		return { text: decodeOrThrow(utf16le, bytes.subarray(2), "UTF-16LE"), encoding: "utf-16le" };
+	}
+	if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+		return { text: decodeOrThrow(utf16be, bytes.subarray(2), "UTF-16BE"), encoding: "utf-16be" };
+	}
+	const nul = bytes.indexOf(0);
+	if (nul !== -1) {
+		throw new InputError(`binary file (NUL byte at offset ${nul}); not linted`, lineOfOffset(bytes, nul));
+	}
+	const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+	const body = hasBom ? bytes.subarray(3) : bytes;
+	const bad = firstInvalidUtf8(body);
+	if (bad === -1) return { text: utf8.decode(body), encoding: hasBom ? "utf-8-bom" : "utf-8" };
+	if (!hasBom) {
+		try {
+			const text = gb18030.decode(body);
+			if (looksChinese(text)) return { text, encoding: "gb18030" };
+		} catch {
+			// Not GB18030 either; fall through to the UTF-8 error, which names the line.
+		}
+	}
+	const offset = bad + (hasBom ? 3 : 0);
+	throw new InputError(`invalid UTF-8 (byte 0x${bytes[offset].toString(16).padStart(2, "0")} at offset ${offset})`, lineOfOffset(bytes, offset));
+}
+
+function decodeOrThrow(decoder: InstanceType<typeof TextDecoder>, bytes: Uint8Array, name: string): string {
+	try {
+		return decoder.decode(bytes);
+	} catch {
+		throw new InputError(`invalid ${name} (the file has a ${name} byte-order mark but malformed content)`);
+	}
+}
+
+/** Encodes text back into the encoding it was read in; GB18030 has no encoder in Node, so it is refused. */
+export function encodeText(text: string, encoding: TextEncodingName): Buffer {
+	switch (encoding) {
+		case "utf-8":
+			return Buffer.from(text, "utf8");
+		case "utf-8-bom":
+			return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "utf8")]);
+		case "utf-16le":
+			return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+		case "utf-16be": {
+			const le = Buffer.from(text, "utf16le");
+			le.swap16();
+			return Buffer.concat([Buffer.from([0xfe, 0xff]), le]);
+		}
+		case "gb18030":
+			throw new InputError("cannot write GB18030: fixes are not applied to GB18030 files (convert the file to UTF-8 first)");
+	}
+}

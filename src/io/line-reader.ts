@@ -1,0 +1,70 @@
+import { createReadStream } from "node:fs";
+import type { Readable } from "node:stream";
+
+export interface RawLine {
+	/** 1-based line number in the file. */
+	number: number;
+	/** The line's bytes without its terminator (empty when `tooLong`). */
+	bytes: Buffer;
+	/** The terminator as it was: "\n", "\r\n" or "" on a last line without one. */
+	eol: string;
+	/** Set when the line exceeded the limit; its bytes were skipped, not buffered. */
+	tooLong?: { length: number };
+}
+
+/**
+ * Streams a file's lines as bytes, so memory stays flat on multi-GB JSONL and
+ * unchanged lines can be written back byte for byte. A line longer than
+ * `maxLineBytes` is skipped while reading and reported, never held in memory.
+ */
+export function readFileLines(path: string, maxLineBytes: number): AsyncGenerator<RawLine> {
+	return readLines(createReadStream(path, { highWaterMark: 1 << 20 }), maxLineBytes);
+}
+
+export async function* readLines(stream: Readable, maxLineBytes: number): AsyncGenerator<RawLine> {
+	let parts: Buffer[] = [];
+	let partsLength = 0;
+	let skipping = false;
+	let skippedLength = 0;
+	let number = 1;
+	for await (const chunk of stream as AsyncIterable<Buffer>) {
+		let start = 0;
+		while (start <= chunk.length) {
+			const nl = chunk.indexOf(0x0a, start);
+			const end = nl === -1 ? chunk.length : nl;
+			const piece = chunk.subarray(start, end);
+			if (skipping) skippedLength += piece.length;
+			else if (partsLength + piece.length > maxLineBytes) {
+				skipping = true;
+				skippedLength = partsLength + piece.length;
+				parts = [];
+				partsLength = 0;
+			} else if (piece.length) {
+				parts.push(piece);
+				partsLength += piece.length;
+			}
+			if (nl === -1) break;
+			yield finish(number++, "\n");
+			start = nl + 1;
+		}
+	}
+	if (partsLength > 0 || skipping) yield finish(number, "");
+
+	function finish(n: number, eol: string): RawLine {
+		if (skipping) {
+			const line: RawLine = { number: n, bytes: Buffer.alloc(0), eol, tooLong: { length: skippedLength } };
+			skipping = false;
+			skippedLength = 0;
+			return line;
+		}
+		let bytes = parts.length === 1 ? parts[0] : Buffer.concat(parts, partsLength);
+		parts = [];
+		partsLength = 0;
+		if (eol === "\n" && bytes.length && bytes[bytes.length - 1] === 0x0d) {
+			bytes = bytes.subarray(0, bytes.length - 1);
+			eol = "\r\n";
+		}
+		// Copy so the line does not pin the whole 1 MB read chunk in memory.
+		return { number: n, bytes: Buffer.from(bytes), eol };
+	}
+}

@@ -1,0 +1,108 @@
+/**
+ * The shared word segmentation service: one jieba instance per process and a
+ * word-frequency lookup from the dictionary jieba ships (349 k words with
+ * counts, MIT). Both are built lazily on first use, so rules that never need
+ * words cost nothing. Rules call `segmentParagraph` so one paragraph is cut
+ * once per document whichever rule asks first.
+ */
+import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+import { Jieba } from "@node-rs/jieba";
+import type { ParagraphNode } from "../language/ast.js";
+import type { TextSourceCode } from "../language/source-code.js";
+
+const require = createRequire(import.meta.url);
+
+let jieba: Jieba | undefined;
+
+function instance(): Jieba {
+	if (!jieba) {
+		// `@node-rs/jieba/dict` is CommonJS that reads dict.txt from disk; load it only when needed.
+		const { dict } = require("@node-rs/jieba/dict") as { dict: Uint8Array };
+		jieba = Jieba.withDict(dict);
+	}
+	return jieba;
+}
+
+/** A word of a segmentation with its offset in the segmented string (UTF-16 units). */
+export interface Token {
+	word: string;
+	start: number;
+	end: number;
+}
+
+/** Cuts `text` into words (dictionary + HMM for unknown words), with offsets. */
+export function segment(text: string): Token[] {
+	const words = instance().cut(text, true);
+	const tokens: Token[] = [];
+	let at = 0;
+	for (const word of words) {
+		tokens.push({ word, start: at, end: at + word.length });
+		at += word.length;
+	}
+	return tokens;
+}
+
+/** The segmentation of a paragraph, computed once per document and shared by every rule. */
+export function segmentParagraph(sourceCode: TextSourceCode, paragraph: ParagraphNode): Token[] {
+	return sourceCode.memo("segment", paragraph, () => segment(paragraph.value));
+}
+
+interface Lexicon {
+	words: Map<string, number>;
+	/** Total count of all dictionary entries, to turn counts into probabilities. */
+	total: number;
+}
+
+let lexicon: Lexicon | undefined;
+
+/**
+ * Words up to this length are kept: the detectors only ask about short words
+ * (a character with its neighbours), and dropping the long tail of names and
+ * idioms halves the memory the map takes.
+ */
+const MAX_WORD_LENGTH = 4;
+
+function loadLexicon(): Lexicon {
+	if (lexicon) return lexicon;
+	const path = require.resolve("@node-rs/jieba/dict.txt");
+	const text = readFileSync(path, "utf8");
+	const words = new Map<string, number>();
+	let total = 0;
+	let lineStart = 0;
+	while (lineStart < text.length) {
+		let lineEnd = text.indexOf("\n", lineStart);
+		if (lineEnd < 0) lineEnd = text.length;
+		const firstSpace = text.indexOf(" ", lineStart);
+		if (firstSpace > lineStart && firstSpace < lineEnd) {
+			const secondSpace = text.indexOf(" ", firstSpace + 1);
+			const countEnd = secondSpace > firstSpace && secondSpace < lineEnd ? secondSpace : lineEnd;
+			const count = Number(text.slice(firstSpace + 1, countEnd));
+			if (Number.isFinite(count)) {
+				total += count;
+				if (firstSpace - lineStart <= MAX_WORD_LENGTH) {
+					const word = text.slice(lineStart, firstSpace);
+					words.set(word, (words.get(word) ?? 0) + count);
+				}
+			}
+		}
+		lineStart = lineEnd + 1;
+	}
+	lexicon = { words, total };
+	return lexicon;
+}
+
+/** The dictionary count of a word (0 when it is not a dictionary word of at most four characters). */
+export function wordFrequency(word: string): number {
+	return loadLexicon().words.get(word) ?? 0;
+}
+
+/** True when `word` (at most four characters) is in jieba's dictionary. */
+export function isDictionaryWord(word: string): boolean {
+	return loadLexicon().words.has(word);
+}
+
+/** Sum of all dictionary counts. */
+export function totalFrequency(): number {
+	return loadLexicon().total;
+}

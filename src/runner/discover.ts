@@ -1,0 +1,65 @@
+import { realpathSync, statSync } from "node:fs";
+import { resolve } from "node:path";
+import fg from "fast-glob";
+import type { ResolvedConfig } from "../config/load-config.js";
+import { ConfigError } from "../engine/rule-options.js";
+
+export const INPUT_EXTENSIONS = ["txt", "jsonl"];
+
+export interface DiscoveredFile {
+	path: string;
+	/** Named on the command line (not found by expanding a directory or glob). */
+	explicit: boolean;
+}
+
+export class NoFilesError extends ConfigError {
+	override name = "NoFilesError";
+}
+
+/**
+ * Expands command-line patterns into files, the way ESLint does: a directory
+ * means its .txt and .jsonl files recursively, anything else is a glob.
+ * Symlinked directories are not followed (a link loop cannot hang the run);
+ * duplicates reached by two patterns are linted once.
+ */
+export async function discoverFiles(patterns: string[], cwd: string, config: ResolvedConfig): Promise<DiscoveredFile[]> {
+	const seen = new Set<string>();
+	const out: DiscoveredFile[] = [];
+	const add = (path: string, explicit: boolean) => {
+		let key = path;
+		try {
+			key = realpathSync(path);
+		} catch {
+			// Disappeared or unreadable: keep it, reading will report the problem.
+		}
+		if (seen.has(key)) return;
+		seen.add(key);
+		out.push({ path, explicit });
+	};
+	for (const pattern of patterns) {
+		const abs = resolve(cwd, pattern);
+		const stat = statSync(abs, { throwIfNoEntry: false });
+		let matches: string[];
+		if (stat?.isFile()) {
+			add(abs, true);
+			continue;
+		}
+		const options = { cwd, absolute: true, onlyFiles: true, dot: false, followSymbolicLinks: false, suppressErrors: true, unique: true };
+		if (stat?.isDirectory()) {
+			const base = fg.convertPathToPattern(abs);
+			matches = await fg(`${base}/**/*.{${INPUT_EXTENSIONS.join(",")}}`, options);
+		} else {
+			matches = await fg(pattern, options);
+		}
+		matches = matches.filter((m) => !config.isIgnored(m)).sort();
+		if (matches.length === 0) {
+			throw new NoFilesError(
+				stat?.isDirectory()
+					? `No .txt or .jsonl files found in "${pattern}" (or all of them are ignored).`
+					: `No files matching the pattern "${pattern}" were found.`,
+			);
+		}
+		for (const m of matches) add(m, false);
+	}
+	return out;
+}

@@ -1,0 +1,277 @@
+/**
+ * Lints (and optionally fixes) one input: a text file, a JSONL corpus
+ * streamed line by line, or the same read from stdin. Input problems become
+ * findings on that file; they never stop the run.
+ */
+import { closeSync, fsyncSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from "node:fs";
+import type { Readable } from "node:stream";
+import type { ResolvedConfig } from "../config/load-config.js";
+import { fixDocument, lintDocument } from "../engine/linter.js";
+import type { RuleRegistry } from "../engine/rule-registry.js";
+import type { FixType, LintMessage, LintResult, ResolvedRules } from "../engine/types.js";
+import { commitTemp, tempPathFor, writeFileAtomic } from "../io/atomic-write.js";
+import { decodeText, encodeText, InputError } from "../io/decode.js";
+import { findTopLevelField, replaceField } from "../io/json-field.js";
+import { readFileLines, readLines, type RawLine } from "../io/line-reader.js";
+import { emptyResult, tallyInto, tallyResult } from "./result.js";
+
+export type InputKind = "text" | "jsonl";
+
+export function inputKindOf(path: string): InputKind {
+	return /\.jsonl$/iu.test(path) ? "jsonl" : "text";
+}
+
+export interface DocumentInfo {
+	/** JSONL line number (1 for text files). */
+	line: number;
+	id?: string | number | null;
+	/** The fixed text, when fixing changed the document. */
+	fixed?: string;
+}
+
+export interface FileLintOptions {
+	config: ResolvedConfig;
+	registry: RuleRegistry;
+	/** Apply fixes (write them unless `write` is false). */
+	fix?: boolean;
+	/** Write fixed files (false for --fix-dry-run and stdin). */
+	write?: boolean;
+	fixTypes?: FixType[];
+	/** Milliseconds per rule are added here when given (--stats). */
+	stats?: Record<string, number>;
+	/**
+	 * Receives each document's messages as soon as it is done, for streaming
+	 * output; when given, messages are not kept in the result (flat memory).
+	 */
+	onDocument?: (messages: LintMessage[], doc: DocumentInfo) => void;
+}
+
+function fatal(message: string, line = 1, severity: 1 | 2 = 2): LintMessage {
+	return { ruleId: null, severity, message, line, column: 1, fatal: severity === 2 ? true : undefined };
+}
+
+function runDocument(text: string, rules: ResolvedRules, options: FileLintOptions, filename: string) {
+	if (options.fix) {
+		const report = fixDocument(text, rules, options.registry, { filename, fixTypes: options.fixTypes, stats: options.stats });
+		return { messages: report.messages, output: report.fixed ? report.output : undefined };
+	}
+	return { messages: lintDocument(text, rules, options.registry, { filename, stats: options.stats }), output: undefined };
+}
+
+function describeError(error: unknown): string {
+	const e = error as NodeJS.ErrnoException;
+	if (e.code === "ENOENT") return "file disappeared before it could be read";
+	if (e.code === "EACCES" || e.code === "EPERM") return "permission denied";
+	if (e.code === "EISDIR") return "is a directory";
+	return e.code ? `${e.code}: ${e.message}` : e.message;
+}
+
+/** Lints a plain text file (any supported encoding). */
+export function lintTextFile(path: string, options: FileLintOptions): LintResult {
+	const result = emptyResult(path);
+	const { config } = options;
+	let bytes: Buffer;
+	try {
+		const size = statSync(path).size;
+		if (size > config.maxDocumentSize) {
+			result.messages.push(fatal(`document too large (${size} bytes, limit ${config.maxDocumentSize}); not linted`));
+			return tallyResult(result);
+		}
+		bytes = readFileSync(path);
+	} catch (error) {
+		result.messages.push(fatal(`cannot read file: ${describeError(error)}`));
+		return tallyResult(result);
+	}
+	return lintTextBytes(path, bytes, options, result);
+}
+
+export function lintTextBytes(path: string, bytes: Uint8Array, options: FileLintOptions, result = emptyResult(path)): LintResult {
+	let decoded;
+	try {
+		decoded = decodeText(bytes);
+	} catch (error) {
+		if (!(error instanceof InputError)) throw error;
+		result.messages.push(fatal(error.message, error.line));
+		return tallyResult(result);
+	}
+	result.documentCount = 1;
+	if (decoded.encoding !== "utf-8") result.encoding = decoded.encoding;
+	const rules = options.config.rulesFor(path);
+	const { messages, output } = runDocument(decoded.text, rules, options, path);
+	result.messages.push(...messages);
+	if (decoded.encoding === "gb18030") {
+		result.messages.unshift(fatal("file is GB18030-encoded, not UTF-8 (read as GB18030; --fix does not rewrite it)", 1, 1));
+	}
+	if (output !== undefined) {
+		if (decoded.encoding === "gb18030") {
+			// Node has no GB18030 encoder: refuse rather than silently transcode.
+		} else {
+			result.output = output;
+			if (options.write) {
+				try {
+					writeFileAtomic(path, encodeText(output, decoded.encoding));
+				} catch (error) {
+					result.messages.unshift(fatal(`cannot write fixes: ${describeError(error)}`));
+				}
+			}
+		}
+	}
+	tallyResult(result);
+	if (options.onDocument) {
+		options.onDocument(result.messages, { line: 1, fixed: result.output });
+		result.messages = result.messages.filter((m) => m.ruleId === null);
+	}
+	return result;
+}
+
+/** Buffered output for a JSONL rewrite, flushed in 1 MB writes. */
+class FileSink {
+	#fd: number;
+	#chunks: Buffer[] = [];
+	#size = 0;
+	constructor(readonly path: string) {
+		this.#fd = openSync(path, "wx", 0o644);
+	}
+	write(buf: Buffer): void {
+		this.#chunks.push(buf);
+		this.#size += buf.length;
+		if (this.#size >= 1 << 20) this.flush();
+	}
+	flush(): void {
+		const data = Buffer.concat(this.#chunks, this.#size);
+		let off = 0;
+		while (off < data.length) off += writeSync(this.#fd, data, off, data.length - off);
+		this.#chunks = [];
+		this.#size = 0;
+	}
+	close(): void {
+		this.flush();
+		fsyncSync(this.#fd);
+		closeSync(this.#fd);
+	}
+	abandon(): void {
+		try {
+			closeSync(this.#fd);
+		} catch {
+			// Already closed.
+		}
+		try {
+			unlinkSync(this.path);
+		} catch {
+			// Already gone.
+		}
+	}
+}
+
+const utf8Fatal = new TextDecoder("utf-8", { fatal: true });
+
+interface JsonlDocument {
+	line: RawLine;
+	text?: string;
+	id?: string | number | null;
+	source?: string;
+	error?: string;
+}
+
+function parseJsonlLine(line: RawLine, config: ResolvedConfig): JsonlDocument | undefined {
+	if (line.tooLong) return { line, error: `line too long (${line.tooLong.length} bytes, limit ${config.maxDocumentSize}); not linted` };
+	let source: string;
+	try {
+		source = utf8Fatal.decode(line.bytes);
+	} catch {
+		return { line, error: "invalid UTF-8 in JSONL line" };
+	}
+	if (source.trim() === "") return undefined;
+	let value: unknown;
+	try {
+		value = JSON.parse(source);
+	} catch (error) {
+		return { line, error: `malformed JSON: ${(error as Error).message.replace(/^JSON\.parse: /u, "")}` };
+	}
+	if (typeof value !== "object" || value === null || Array.isArray(value)) return { line, error: "JSONL line is not a JSON object" };
+	const record = value as Record<string, unknown>;
+	const { textField, idField } = config.jsonl;
+	const rawId = record[idField];
+	const id = typeof rawId === "string" || typeof rawId === "number" ? rawId : rawId === undefined ? undefined : null;
+	const text = record[textField];
+	if (text === undefined) return { line, id, error: `text field "${textField}" is missing` };
+	if (typeof text !== "string") return { line, id, error: `text field "${textField}" is not a string (${text === null ? "null" : typeof text})` };
+	return { line, id, text, source };
+}
+
+/** Moves document-relative positions into doc* fields and points `line` at the JSONL line. */
+function toCorpusMessage(m: LintMessage, doc: JsonlDocument): LintMessage {
+	const out: LintMessage = {
+		ruleId: m.ruleId,
+		severity: m.severity,
+		message: m.message,
+		line: doc.line.number,
+		column: 1,
+		docId: doc.id ?? null,
+		docLine: m.line,
+		docColumn: m.column,
+		docEndLine: m.endLine,
+		docEndColumn: m.endColumn,
+	};
+	if (m.messageId) out.messageId = m.messageId;
+	if (m.fix) out.fix = m.fix;
+	if (m.suggestions) out.suggestions = m.suggestions;
+	return out;
+}
+
+/** Lints a JSONL corpus from a file or stream, one document per line. */
+export async function lintJsonl(path: string, options: FileLintOptions, stream?: Readable): Promise<LintResult> {
+	const result = emptyResult(path);
+	const { config } = options;
+	const rules = config.rulesFor(path);
+	let sink: FileSink | undefined;
+	let changed = false;
+	let documents = 0;
+	try {
+		if (!stream) statSync(path);
+		if (options.fix && options.write && !stream) sink = new FileSink(tempPathFor(path));
+		const lines = stream ? readLines(stream, config.maxDocumentSize) : readFileLines(path, config.maxDocumentSize);
+		for await (const line of lines) {
+			const doc = parseJsonlLine(line, config);
+			let rewritten: Buffer | undefined;
+			if (doc?.error) {
+				const m: LintMessage = { ...fatal(doc.error, line.number), docId: doc.id ?? null };
+				result.messages.push(m);
+				options.onDocument?.([m], { line: line.number, id: doc.id });
+			} else if (doc) {
+				documents++;
+				const { messages, output } = runDocument(doc.text!, rules, options, path);
+				const corpusMessages = messages.map((m) => toCorpusMessage(m, doc));
+				if (options.onDocument) options.onDocument(corpusMessages, { line: line.number, id: doc.id, fixed: output });
+				else result.messages.push(...corpusMessages);
+				tallyInto(result, corpusMessages);
+				if (output !== undefined && sink) {
+					const span = findTopLevelField(doc.source!, config.jsonl.textField)!;
+					rewritten = Buffer.from(replaceField(doc.source!, span, output), "utf8");
+					changed = true;
+				}
+			}
+			if (sink) {
+				sink.write(rewritten ?? line.bytes);
+				if (line.eol) sink.write(Buffer.from(line.eol));
+			}
+		}
+		if (sink) {
+			sink.close();
+			if (changed) commitTemp(sink.path, path);
+			else unlinkSync(sink.path);
+			sink = undefined;
+		}
+	} catch (error) {
+		sink?.abandon();
+		if ((error as NodeJS.ErrnoException).code || error instanceof InputError) {
+			result.messages.push(fatal(`cannot read file: ${describeError(error)}`));
+		} else throw error;
+	}
+	result.documentCount = documents;
+	// Document messages were tallied as they came (they may not be kept); add the file-level ones.
+	tallyInto(result, result.messages.filter((m) => m.docLine === undefined));
+	result.messages.sort((a, b) => a.line - b.line || (a.docLine ?? 0) - (b.docLine ?? 0) || (a.docColumn ?? 0) - (b.docColumn ?? 0));
+	return result;
+}
+

@@ -1,0 +1,36 @@
+import type { LintMessage, LintResult } from "../engine/types.js";
+
+export function emptyResult(filePath: string): LintResult {
+	return {
+		filePath,
+		messages: [],
+		suppressedMessages: [],
+		errorCount: 0,
+		fatalErrorCount: 0,
+		warningCount: 0,
+		fixableErrorCount: 0,
+		fixableWarningCount: 0,
+	};
+}
+
+/** Recomputes a result's counts from its messages. */
+export function tallyResult(result: LintResult): LintResult {
+	result.errorCount = result.fatalErrorCount = result.warningCount = 0;
+	result.fixableErrorCount = result.fixableWarningCount = 0;
+	tallyInto(result, result.messages);
+	return result;
+}
+
+/** Adds messages to a result's counts (streamed documents are counted, not kept). */
+export function tallyInto(result: LintResult, messages: readonly LintMessage[]): void {
+	for (const m of messages) {
+		if (m.severity === 2) {
+			result.errorCount++;
+			if (m.fatal) result.fatalErrorCount++;
+			if (m.fix) result.fixableErrorCount++;
+		} else if (m.severity === 1) {
+			result.warningCount++;
+			if (m.fix) result.fixableWarningCount++;
+		}
+	}
+}
