@@ -4,7 +4,9 @@
  */
 import type { AnyRule } from "../src/engine/rule-registry.js";
 import whitespace from "./whitespace.js";
+import punctuationWidth from "./punctuation-width.js";
 
 export const builtinRules: ReadonlyMap<string, AnyRule> = new Map<string, AnyRule>([
 	["whitespace", whitespace as AnyRule],
+	["punctuation-width", punctuationWidth as AnyRule],
 ]);

@@ -1,0 +1,300 @@
+import { ruleDocsUrl, type TextRuleDefinition } from "../src/language/rule-types.js";
+import type { ParagraphNode } from "../src/language/ast.js";
+import {
+	codePointAt,
+	countHan,
+	isAsciiDigit,
+	isAsciiLetter,
+	isChinese,
+	isCjkPunctuation,
+	isHan,
+	nextNonSpace,
+	prevNonSpace,
+} from "../src/linguistics/script.js";
+
+type MessageIds = "halfWidth" | "halfWidthParens" | "unpairedParen" | "straightQuotes" | "ambiguousQuote" | "toFullWidth";
+type Options = [{ quotes?: boolean }];
+
+const FULL: Readonly<Record<string, string>> = { ",": "，", ".": "。", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）" };
+
+/** Closing marks after which a half-width full stop still ends a Chinese sentence. */
+const CLOSERS = new Set([..."”’）》」』】〕"].map((c) => c.codePointAt(0)!));
+/** Before a quote, these mean the quote opens. */
+const OPEN_BEFORE = new Set([..."，：、（《“‘—,:(["].map((c) => c.codePointAt(0)!));
+/** Before a quote, these mean the quote closes (the quoted sentence ended). */
+const CLOSE_BEFORE = new Set([..."。！？…!?"].map((c) => c.codePointAt(0)!));
+/** After a quote, these mean it closes. */
+const CLOSE_AFTER = new Set([..."，。、；：？！）》,.;:?!)"].map((c) => c.codePointAt(0)!));
+
+/** Lines that look like program code; their punctuation is syntax. */
+const CODE_LINE =
+	/^\s*(?:(?:const|let|var|function|def|import|from|return|if|for|while|print|console\.log|class|public|private)\b|[A-Za-z_$][\w$.]*\s*(?:=[^=]|\([^)\n]*\)\s*[;{]?\s*$)|[{}]|#include|\/\/|<\/?[a-z])/u;
+
+const URL = /\b(?:https?|ftp):\/\/[^\s"'<>\u3000-\u303f\uff00-\uffef\u2018-\u201d\u3400-\u9fff]+|\bwww\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s"'<>\u3000-\u303f\uff00-\uffef\u2018-\u201d\u3400-\u9fff]*/gu;
+const BACKTICKS = /`[^`\n]*`/gu;
+const URL_TRAILING = /[.,;:!?)]+$/u;
+
+type Span = [number, number];
+
+/** Offsets in the paragraph whose punctuation belongs to URLs, e-mail addresses or code. */
+function protectedSpans(text: string): Span[] {
+	const spans: Span[] = [];
+	for (const re of [URL, BACKTICKS]) {
+		re.lastIndex = 0;
+		for (let m = re.exec(text); m; m = re.exec(text)) {
+			const trimmed = re === URL ? m[0].replace(URL_TRAILING, "") : m[0];
+			spans.push([m.index, m.index + trimmed.length]);
+		}
+	}
+	// E-mail: grow outwards from each "@" instead of a backtracking regex.
+	for (let at = text.indexOf("@"); at >= 0; at = text.indexOf("@", at + 1)) {
+		let s = at;
+		while (s > 0 && /[A-Za-z0-9._%+-]/u.test(text[s - 1])) s--;
+		let e = at + 1;
+		while (e < text.length && /[A-Za-z0-9.-]/u.test(text[e])) e++;
+		if (s < at && text.slice(at + 1, e).includes(".")) spans.push([s, e]);
+	}
+	let lineStart = 0;
+	for (const line of text.split("\n")) {
+		if (CODE_LINE.test(line) && countHan(line.replace(/(["'])[^"'\n]*\1/gu, "")) === 0) spans.push([lineStart, lineStart + line.length]);
+		lineStart += line.length + 1;
+	}
+	return spans.sort((a, b) => a[0] - b[0]);
+}
+
+function makeProtectedTest(spans: Span[]): (i: number) => boolean {
+	return (i) => {
+		for (const [s, e] of spans) {
+			if (i < s) return false;
+			if (i < e) return true;
+		}
+		return false;
+	};
+}
+
+/** Widens [start, end) over ASCII spaces on both sides when they are inner gaps of the line. */
+function absorbSpaces(text: string, start: number, end: number): Span {
+	let s = start;
+	while (s > 0 && text[s - 1] === " ") s--;
+	if (s === 0 || text[s - 1] === "\n") s = start;
+	let e = end;
+	while (e < text.length && text[e] === " ") e++;
+	if (e === text.length || text[e] === "\n" || text[e] === "\r") e = end;
+	return [s, e];
+}
+
+/** Should the half-width `ch` at `i` become full-width? (not for parentheses and quotes) */
+function isChinesePunctuationUse(text: string, i: number, ch: string): boolean {
+	const prev = prevNonSpace(text, i);
+	const next = nextNonSpace(text, i + 1);
+	const before = codePointAt(text, i - 1);
+	const after = codePointAt(text, i + 1);
+	if (ch === ".") {
+		if (before === 0x2e || after === 0x2e) return false; // an ellipsis "..." is not a full stop
+		if (!(isHan(prev) || CLOSERS.has(prev))) return false;
+		return next === -1 || isChinese(next) || next === 0x22 || next === 0x27;
+	}
+	if (isAsciiDigit(before) && isAsciiDigit(after)) return false; // 1,000 and 10:30
+	if (ch === ";" && /&#?[A-Za-z0-9]+$/u.test(text.slice(Math.max(0, i - 10), i))) return false; // HTML entity
+	if (isChinese(prev)) return true;
+	if (!isChinese(next) || next === 0x201c || next === 0x2018) return false;
+	// A Latin word or a digit followed by Chinese: only the comma-like marks are safe to convert after letters.
+	if (isAsciiDigit(prev)) return false;
+	if (ch === "?" || ch === "!") return !isAsciiLetter(prev);
+	return true;
+}
+
+type Direction = "open" | "close" | null;
+
+/** What the neighbours of a straight quote say about its direction. */
+function quoteEvidence(text: string, i: number): Direction {
+	const prev = prevNonSpace(text, i);
+	const next = nextNonSpace(text, i + 1);
+	const opens = prev === -1 || OPEN_BEFORE.has(prev);
+	const closes = CLOSE_BEFORE.has(prev) || next === -1 || CLOSE_AFTER.has(next);
+	if (opens && !closes) return "open";
+	if (closes && !opens) return "close";
+	return null;
+}
+
+/** Straight quotes that are quotation marks here (not apostrophes, inch or foot marks, code). */
+function quoteCandidates(text: string, quote: string, isProtected: (i: number) => boolean): number[] {
+	const out: number[] = [];
+	for (let i = text.indexOf(quote); i >= 0; i = text.indexOf(quote, i + 1)) {
+		if (isProtected(i)) continue;
+		const before = codePointAt(text, i - 1);
+		const after = codePointAt(text, i + 1);
+		if (isAsciiLetter(before) && isAsciiLetter(after)) continue; // don't, rock'n'roll
+		if (isAsciiDigit(before) && (after === -1 || after === 0x20 || isAsciiLetter(after))) continue; // 15" and 5'
+		out.push(i);
+	}
+	return out;
+}
+
+/** A quoted span is Chinese when its content or its outside neighbours are. */
+function pairTouchesChinese(text: string, open: number, close: number): boolean {
+	if (isChinese(prevNonSpace(text, open)) || isChinese(nextNonSpace(text, close + 1))) return true;
+	for (let k = open + 1; k < close; k++) {
+		const c = text.charCodeAt(k);
+		if (isHan(c) || isCjkPunctuation(c)) return true;
+	}
+	return false;
+}
+
+const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }> = {
+	meta: {
+		type: "layout",
+		docs: {
+			description: "Use full-width punctuation inside Chinese sentences",
+			url: ruleDocsUrl("punctuation-width"),
+			recommended: true,
+		},
+		fixable: "code",
+		hasSuggestions: true,
+		schema: [
+			{
+				type: "object",
+				properties: { quotes: { type: "boolean" } },
+				additionalProperties: false,
+			},
+		],
+		defaultOptions: [{ quotes: true }],
+		messages: {
+			halfWidth: "Half-width '{{char}}' inside Chinese text; use '{{full}}'.",
+			halfWidthParens: "Half-width parentheses around Chinese text; use '（…）'.",
+			unpairedParen: "Half-width '{{char}}' without a partner inside Chinese text.",
+			straightQuotes: "Straight quotes {{char}}…{{char}} inside Chinese text; use {{open}}…{{close}}.",
+			ambiguousQuote:
+				"Straight quote {{char}} inside Chinese text, but the quotes in this paragraph do not pair up; it probably {{direction}}s.",
+			toFullWidth: "Replace with '{{full}}'.",
+		},
+	},
+	create(context) {
+		const [{ quotes }] = context.options;
+		const { sourceCode } = context;
+
+		function checkMarks(node: ParagraphNode, text: string, isProtected: (i: number) => boolean): void {
+			for (let i = 0; i < text.length; i++) {
+				const ch = text[i];
+				if (ch !== "," && ch !== "." && ch !== ";" && ch !== ":" && ch !== "?" && ch !== "!") continue;
+				if (isProtected(i) || !isChinesePunctuationUse(text, i, ch)) continue;
+				const [s, e] = absorbSpaces(text, i, i + 1);
+				context.report({
+					loc: sourceCode.locIn(node, i, i + 1),
+					messageId: "halfWidth",
+					data: { char: ch, full: FULL[ch] },
+					fix: (fixer) => fixer.replaceTextRange(sourceCode.rangeIn(node, s, e), FULL[ch]),
+				});
+			}
+		}
+
+		function checkParens(node: ParagraphNode, text: string, isProtected: (i: number) => boolean): void {
+			const stack: number[] = [];
+			const unpaired: number[] = [];
+			for (let i = 0; i < text.length; i++) {
+				const ch = text[i];
+				if ((ch !== "(" && ch !== ")") || isProtected(i)) continue;
+				if (ch === "(") stack.push(i);
+				else if (stack.length) {
+					const open = stack.pop()!;
+					const inner = text.slice(open + 1, i);
+					const prev = prevNonSpace(text, open);
+					const next = nextNonSpace(text, i + 1);
+					const chinese =
+						countHan(inner) > 0 || isChinese(prev) || (isChinese(next) && !isAsciiLetter(prev) && !isAsciiDigit(prev));
+					if (!chinese || inner.includes("\n")) continue;
+					// Only swallow the spaces outside the brackets; the content keeps its own spacing.
+					const openRange: Span = [absorbSpaces(text, open, open + 1)[0], open + 1];
+					const closeRange: Span = [i, absorbSpaces(text, i, i + 1)[1]];
+					context.report({
+						loc: sourceCode.locIn(node, open, i + 1),
+						messageId: "halfWidthParens",
+						fix: (fixer) => [
+							fixer.replaceTextRange(sourceCode.rangeIn(node, openRange[0], openRange[1]), "（"),
+							fixer.replaceTextRange(sourceCode.rangeIn(node, closeRange[0], closeRange[1]), "）"),
+						],
+					});
+				} else unpaired.push(i);
+			}
+			for (const i of [...unpaired, ...stack]) {
+				if (!isChinesePunctuationUse(text, i, ",")) continue;
+				// "1)" and "a)" at the start of a line are list markers, full-width or not.
+				if (text[i] === ")" && /(?:^|\n)\s*[0-9A-Za-z一二三四五六七八九十]{1,3}$/u.test(text.slice(Math.max(0, i - 8), i))) continue;
+				const full = FULL[text[i]];
+				context.report({
+					loc: sourceCode.locIn(node, i, i + 1),
+					messageId: "unpairedParen",
+					data: { char: text[i] },
+					suggest: [
+						{
+							messageId: "toFullWidth",
+							data: { full },
+							fix: (fixer) => fixer.replaceTextRange(sourceCode.rangeIn(node, i, i + 1), full),
+						},
+					],
+				});
+			}
+		}
+
+		function checkQuotes(node: ParagraphNode, text: string, isProtected: (i: number) => boolean, quote: string): void {
+			const [open, close] = quote === '"' ? ["“", "”"] : ["‘", "’"];
+			const at = quoteCandidates(text, quote, isProtected);
+			if (!at.length) return;
+			const alternationHolds =
+				at.length % 2 === 0 &&
+				at.every((i, k) => {
+					const ev = quoteEvidence(text, i);
+					return ev === null || ev === (k % 2 === 0 ? "open" : "close");
+				});
+			if (alternationHolds) {
+				for (let k = 0; k < at.length; k += 2) {
+					const [a, b] = [at[k], at[k + 1]];
+					if (!pairTouchesChinese(text, a, b)) continue;
+					context.report({
+						loc: sourceCode.locIn(node, a, b + 1),
+						messageId: "straightQuotes",
+						data: { char: quote, open, close },
+						fix: (fixer) => [
+							fixer.replaceTextRange(sourceCode.rangeIn(node, a, a + 1), open),
+							fixer.replaceTextRange(sourceCode.rangeIn(node, b, b + 1), close),
+						],
+					});
+				}
+				return;
+			}
+			at.forEach((i, k) => {
+				if (!isChinese(prevNonSpace(text, i)) && !isChinese(nextNonSpace(text, i + 1))) return;
+				const direction = quoteEvidence(text, i) ?? (k % 2 === 0 ? "open" : "close");
+				const full = direction === "open" ? open : close;
+				context.report({
+					loc: sourceCode.locIn(node, i, i + 1),
+					messageId: "ambiguousQuote",
+					data: { char: quote, direction },
+					suggest: [
+						{
+							messageId: "toFullWidth",
+							data: { full },
+							fix: (fixer) => fixer.replaceTextRange(sourceCode.rangeIn(node, i, i + 1), full),
+						},
+					],
+				});
+			});
+		}
+
+		return {
+			Paragraph(node) {
+				const text = node.value;
+				if (!/[,.;:?!()"']/u.test(text)) return;
+				const isProtected = makeProtectedTest(protectedSpans(text));
+				checkMarks(node, text, isProtected);
+				checkParens(node, text, isProtected);
+				if (quotes) {
+					checkQuotes(node, text, isProtected, '"');
+					checkQuotes(node, text, isProtected, "'");
+				}
+			},
+		};
+	},
+};
+
+export default rule;
