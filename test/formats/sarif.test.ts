@@ -1,0 +1,119 @@
+import { readFileSync } from "node:fs";
+import Ajv from "ajv-draft-04";
+import addFormats from "ajv-formats";
+import { describe, expect, it } from "vitest";
+import { sarif } from "../../src/formats/sarif.js";
+import { sampleContext, sampleResults } from "./sample-results.js";
+
+const schema = JSON.parse(readFileSync(new URL("../fixtures-data/sarif-schema-2.1.0.json", import.meta.url), "utf8")) as object;
+const ajv = new Ajv({ allErrors: true, strict: false });
+addFormats(ajv);
+const validate = ajv.compile(schema);
+
+function expectValid(log: unknown): void {
+	const ok = validate(log);
+	expect(ok ? [] : validate.errors).toEqual([]);
+}
+
+interface Log {
+	runs: Array<{
+		tool: { driver: { rules: Array<Record<string, any>> } };
+		results: Array<Record<string, any>>;
+		invocations: Array<{ toolExecutionNotifications: Array<Record<string, any>> }>;
+		originalUriBaseIds: Record<string, { uri: string }>;
+	}>;
+}
+
+describe("sarif formatter", () => {
+	const log = JSON.parse(sarif(sampleResults(), sampleContext)) as Log;
+	const run = log.runs[0];
+
+	it("validates against the official SARIF 2.1.0 schema", () => {
+		expectValid(log);
+		expectValid(JSON.parse(sarif([], sampleContext)));
+	});
+
+	it("the validator is strict enough to catch a broken log", () => {
+		const broken = structuredClone(log);
+		(broken.runs[0].results[0] as any).level = "fatal";
+		(broken.runs[0].results[1] as any).locations[0].physicalLocation.region.startLine = 0;
+		expect(validate(broken)).toBe(false);
+	});
+
+	it("describes the rules that reported, with docs URL and default level", () => {
+		expect(run.tool.driver.rules).toEqual([
+			{
+				id: "punctuation-width",
+				shortDescription: { text: "Full-width punctuation in Chinese text." },
+				helpUri: "https://example.org/rules/punctuation-width.md",
+				defaultConfiguration: { level: "error" },
+				properties: { type: "layout", fixable: "code" },
+			},
+			{
+				id: "whitespace",
+				shortDescription: { text: "Stray whitespace." },
+				helpUri: "https://example.org/rules/whitespace.md",
+				defaultConfiguration: { level: "error" },
+				properties: { type: "layout", hasSuggestions: true },
+			},
+		]);
+	});
+
+	it("places text findings with a region and their fixes as replacements", () => {
+		const [first, second] = run.results;
+		expect(first).toMatchObject({ ruleId: "punctuation-width", ruleIndex: 0, level: "warning" });
+		expect(first.locations[0].physicalLocation).toEqual({
+			artifactLocation: { uri: "data/article%20one.txt", uriBaseId: "%SRCROOT%" },
+			region: { startLine: 1, startColumn: 4, endLine: 1, endColumn: 5 },
+		});
+		expect(run.originalUriBaseIds["%SRCROOT%"].uri).toBe("file:///repo/");
+		expect(first.fixes[0].artifactChanges[0].replacements).toEqual([
+			{ deletedRegion: { charOffset: 3, charLength: 1, startLine: 1, startColumn: 4, endLine: 1, endColumn: 5 }, insertedContent: { text: "，" } },
+		]);
+		expect(second).toMatchObject({ ruleId: "whitespace", ruleIndex: 1, level: "error" });
+		expect(second.fixes).toEqual([
+			{
+				description: { text: "Remove the spaces." },
+				artifactChanges: [
+					{
+						artifactLocation: { uri: "data/article%20one.txt", uriBaseId: "%SRCROOT%" },
+						replacements: [
+							{ deletedRegion: { charOffset: 11, charLength: 2, startLine: 2, startColumn: 4, endLine: 2, endColumn: 6 }, insertedContent: { text: "" } },
+						],
+					},
+				],
+			},
+		]);
+	});
+
+	it("points JSONL findings at the JSONL line and keeps the document id, position and fix in properties", () => {
+		const doc = run.results[2];
+		expect(doc.locations[0].physicalLocation.region).toEqual({ startLine: 3 });
+		expect(doc.fixes).toBeUndefined();
+		expect(doc.properties).toEqual({
+			documentId: "doc-7",
+			documentRegion: { startLine: 2, startColumn: 3, endLine: 2, endColumn: 4 },
+			documentFix: { range: [7, 8], text: "，" },
+		});
+	});
+
+	it("reports input errors as tool execution notifications, not results", () => {
+		expect(run.results).toHaveLength(3);
+		expect(run.invocations[0].toolExecutionNotifications).toEqual([
+			{
+				level: "error",
+				message: { text: "line is not valid JSON" },
+				locations: [{ physicalLocation: { artifactLocation: { uri: "data/batch.jsonl", uriBaseId: "%SRCROOT%" }, region: { startLine: 2, startColumn: 1 } } }],
+				properties: { documentId: null },
+			},
+		]);
+	});
+
+	it("uses an absolute file URI for files outside the working directory", () => {
+		const [result] = sampleResults();
+		result.filePath = "/elsewhere/x y.txt";
+		const out = JSON.parse(sarif([result], sampleContext)) as Log;
+		expect(out.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: "file:///elsewhere/x%20y.txt" });
+		expectValid(out);
+	});
+});
