@@ -110,8 +110,11 @@ type Direction = "open" | "close" | null;
 function quoteEvidence(text: string, i: number): Direction {
 	const prev = prevNonSpace(text, i);
 	const next = nextNonSpace(text, i + 1);
-	const opens = prev === -1 || OPEN_BEFORE.has(prev);
-	const closes = CLOSE_BEFORE.has(prev) || next === -1 || CLOSE_AFTER.has(next);
+	// A gap on one side only is where OCR and column joins put it: outside the quotation.
+	const spaceBefore = text[i - 1] === " " && text[i + 1] !== undefined && text[i + 1] !== " ";
+	const spaceAfter = text[i + 1] === " " && text[i - 1] !== undefined && text[i - 1] !== " ";
+	const opens = prev === -1 || OPEN_BEFORE.has(prev) || spaceBefore;
+	const closes = CLOSE_BEFORE.has(prev) || next === -1 || CLOSE_AFTER.has(next) || spaceAfter;
 	if (opens && !closes) return "open";
 	if (closes && !opens) return "close";
 	return null;

@@ -1,15 +1,29 @@
 import { ruleDocsUrl, type TextRuleDefinition } from "../src/language/rule-types.js";
+import { isChinese, isClosingCjkPunctuation } from "../src/linguistics/script.js";
 
-type Options = [{ trailing?: boolean }];
+type Options = [
+	{
+		trailing?: boolean;
+		tabs?: boolean;
+		nbsp?: boolean;
+		spaceBeforePunctuation?: boolean;
+		/** Longest run of blank lines left alone; longer runs are cut to this length. */
+		maxBlankLines?: number;
+	},
+];
+type MessageIds = "trailing" | "tab" | "nbsp" | "spaceBeforePunctuation" | "blankLines";
 
 /** Spaces and tabs (and NBSP, ideographic space) at the end of a line. */
 const TRAILING = /[ \t\u00a0\u3000]+$/u;
+/** A gap inside a line: any run of horizontal space, ideographic space included. */
+const GAP = /[ \t\u00a0\u3000]+/gu;
+const BLANK = /^[ \t\u00a0\u3000\ufeff]*$/u;
 
-const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: "trailing" }> = {
+const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }> = {
 	meta: {
 		type: "layout",
 		docs: {
-			description: "Disallow trailing whitespace at the end of lines",
+			description: "Disallow stray whitespace in Chinese text: trailing spaces, tabs, lone NBSP, spaces before punctuation, long runs of blank lines",
 			url: ruleDocsUrl("whitespace"),
 			recommended: true,
 		},
@@ -17,28 +31,101 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: "trailing" }>
 		schema: [
 			{
 				type: "object",
-				properties: { trailing: { type: "boolean" } },
+				properties: {
+					trailing: { type: "boolean" },
+					tabs: { type: "boolean" },
+					nbsp: { type: "boolean" },
+					spaceBeforePunctuation: { type: "boolean" },
+					maxBlankLines: { type: "integer", minimum: 1 },
+				},
 				additionalProperties: false,
 			},
 		],
-		defaultOptions: [{ trailing: true }],
+		defaultOptions: [{ trailing: true, tabs: true, nbsp: true, spaceBeforePunctuation: true, maxBlankLines: 3 }],
 		messages: {
 			trailing: "Trailing whitespace.",
+			tab: "Tab inside Chinese text.",
+			nbsp: "Lone no-break space (U+00A0) inside Chinese text.",
+			spaceBeforePunctuation: "Whitespace before '{{punct}}'.",
+			blankLines: "{{count}} blank lines in a row; at most {{max}} expected.",
 		},
 	},
 	create(context) {
-		const [{ trailing }] = context.options;
+		const [options] = context.options;
 		const { sourceCode } = context;
+		const maxBlank = options.maxBlankLines ?? 3;
+
 		return {
 			Line(node) {
-				if (!trailing) return;
-				const m = TRAILING.exec(node.value);
-				if (!m) return;
-				context.report({
-					loc: sourceCode.locIn(node, m.index, node.value.length),
-					messageId: "trailing",
-					fix: (fixer) => fixer.removeRange(sourceCode.rangeIn(node, m.index, node.value.length)),
-				});
+				const text = node.value;
+				const trailing = options.trailing ? TRAILING.exec(text) : null;
+				const end = trailing ? trailing.index : text.length;
+				if (trailing) {
+					context.report({
+						loc: sourceCode.locIn(node, trailing.index, text.length),
+						messageId: "trailing",
+						fix: (fixer) => fixer.removeRange(sourceCode.rangeIn(node, trailing.index, text.length)),
+					});
+				}
+				GAP.lastIndex = 0;
+				for (let m = GAP.exec(text); m && m.index < end; m = GAP.exec(text)) {
+					const start = m.index;
+					const stop = start + m[0].length;
+					// Leading indent (the 　　 convention, or tabs) is layout, not a stray gap.
+					if (start === 0) continue;
+					const before = text.codePointAt(start - 1)!;
+					const after = text.codePointAt(stop)!;
+					if (options.spaceBeforePunctuation && isClosingCjkPunctuation(after)) {
+						context.report({
+							loc: sourceCode.locIn(node, start, stop),
+							messageId: "spaceBeforePunctuation",
+							data: { punct: String.fromCodePoint(after) },
+							fix: (fixer) => fixer.removeRange(sourceCode.rangeIn(node, start, stop)),
+						});
+						continue;
+					}
+					if (!isChinese(before) && !isChinese(after)) continue;
+					const gap = m[0];
+					if (options.tabs && gap.includes("\t")) {
+						context.report({
+							loc: sourceCode.locIn(node, start, stop),
+							messageId: "tab",
+							// One space keeps the separation the tab made (often a table column).
+							fix: (fixer) => fixer.replaceTextRange(sourceCode.rangeIn(node, start, stop), " "),
+						});
+					} else if (options.nbsp && gap === "\u00a0") {
+						// Pairs of NBSP are a layout convention (headline gaps, "陈  光" name padding): only a lone one is stray.
+						context.report({
+							loc: sourceCode.locIn(node, start, stop),
+							messageId: "nbsp",
+							fix: (fixer) => fixer.replaceTextRange(sourceCode.rangeIn(node, start, stop), " "),
+						});
+					}
+				}
+			},
+			Document(node) {
+				const lines = sourceCode.lines;
+				// The empty string after a final newline is the end of the file, not a blank line.
+				const last = lines.length - (lines[lines.length - 1] === "" ? 1 : 0);
+				let runStart = -1;
+				for (let i = 0; i <= last; i++) {
+					if (i < last && BLANK.test(lines[i])) {
+						if (runStart < 0) runStart = i;
+						continue;
+					}
+					if (runStart >= 0 && i - runStart > maxBlank) {
+						const count = i - runStart;
+						const from = sourceCode.getIndexFromLoc({ line: runStart + maxBlank + 1, column: 1 });
+						const to = i < lines.length ? sourceCode.getIndexFromLoc({ line: i + 1, column: 1 }) : node.range[1];
+						context.report({
+							loc: sourceCode.locOfRange(sourceCode.rangeIn(node, from, to)),
+							messageId: "blankLines",
+							data: { count: String(count), max: String(maxBlank) },
+							fix: (fixer) => fixer.removeRange(sourceCode.rangeIn(node, from, to)),
+						});
+					}
+					runStart = -1;
+				}
 			},
 		};
 	},

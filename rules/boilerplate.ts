@@ -1,0 +1,166 @@
+import { createRequire } from "node:module";
+import { ruleDocsUrl, type TextRuleDefinition } from "../src/language/rule-types.js";
+import type { LineNode, ParagraphNode } from "../src/language/ast.js";
+import type { SourceRange } from "@eslint/core";
+
+type MessageIds = "editorCredit" | "reporterCredit" | "photoCredit" | "endMark" | "copyright" | "byline" | "furnitureLine";
+type Options = [{ remove?: boolean; bylines?: boolean }];
+
+interface PatternSpec {
+	id: string;
+	messageId: Exclude<MessageIds, "furnitureLine">;
+	pattern: string;
+	/** Only active when this option is on. */
+	option?: "bylines";
+	example?: string;
+}
+interface PatternFile {
+	macros: Record<string, string>;
+	patterns: PatternSpec[];
+}
+interface CompiledPattern extends PatternSpec {
+	re: RegExp;
+}
+
+let compiled: CompiledPattern[] | undefined;
+
+/** Loads data/boilerplate-patterns.json once per process and expands its macros. */
+function patterns(): CompiledPattern[] {
+	if (compiled) return compiled;
+	const data = createRequire(import.meta.url)("../data/boilerplate-patterns.json") as PatternFile;
+	const macros: Array<[string, string]> = [];
+	const expand = (source: string) => macros.reduce((s, [name, value]) => s.split(`{${name}}`).join(value), source);
+	for (const [name, value] of Object.entries(data.macros)) macros.push([name, expand(value)]);
+	compiled = data.patterns.map((p) => ({ ...p, re: new RegExp(expand(p.pattern), "gu") }));
+	return compiled;
+}
+
+/** Cheap pre-filter: a line without any of these cannot hold furniture. */
+const KEYWORDS = /编|校对|审校|制图|统筹|稿件|记者|通讯员|摄|供图|提供|图片来源|图源|完|版权|Copyright|©|转载/u;
+/** What may remain on a line besides furniture for the whole line to be furniture. */
+const FILLER = /^[\s\u3000，。、；,.;|/·\-—]*$/u;
+
+const LABELS: Record<Exclude<MessageIds, "furnitureLine">, string> = {
+	editorCredit: "editor credit",
+	reporterCredit: "reporter credit",
+	photoCredit: "photo credit",
+	endMark: "end-of-story mark",
+	copyright: "copyright notice",
+	byline: "byline",
+};
+
+interface Match {
+	start: number;
+	end: number;
+	spec: CompiledPattern;
+}
+
+function findMatches(text: string, bylines: boolean): Match[] {
+	const found: Match[] = [];
+	for (const spec of patterns()) {
+		if (spec.option === "bylines" && !bylines) continue;
+		spec.re.lastIndex = 0;
+		for (let m = spec.re.exec(text); m; m = spec.re.exec(text)) {
+			if (m[0].length === 0) {
+				spec.re.lastIndex++;
+				continue;
+			}
+			found.push({ start: m.index, end: m.index + m[0].length, spec });
+		}
+	}
+	// Earliest first, longest first on ties; drop matches inside an earlier one.
+	found.sort((a, b) => a.start - b.start || b.end - a.end);
+	const out: Match[] = [];
+	for (const m of found) if (!out.length || m.start >= out[out.length - 1].end) out.push(m);
+	return out;
+}
+
+const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }> = {
+	meta: {
+		type: "suggestion",
+		docs: {
+			description: "Report bylines and page furniture inside the body (editor credits, photo credits, end marks, copyright lines)",
+			url: ruleDocsUrl("boilerplate"),
+			recommended: "warn",
+		},
+		fixable: "code",
+		schema: [
+			{
+				type: "object",
+				properties: { remove: { type: "boolean" }, bylines: { type: "boolean" } },
+				additionalProperties: false,
+			},
+		],
+		defaultOptions: [{ remove: false, bylines: false }],
+		messages: {
+			editorCredit: "Page furniture: {{what}} '{{text}}'.",
+			reporterCredit: "Page furniture: {{what}} '{{text}}'.",
+			photoCredit: "Page furniture: {{what}} '{{text}}'.",
+			endMark: "Page furniture: {{what}} '{{text}}'.",
+			copyright: "Page furniture: {{what}} '{{text}}'.",
+			byline: "Byline '{{text}}'.",
+			furnitureLine: "Line of page furniture ({{what}}).",
+		},
+	},
+	create(context) {
+		const [{ remove, bylines }] = context.options;
+		const { sourceCode } = context;
+
+		/** The whole line with one line break, so removing it leaves no gap behind. */
+		function lineRemovalRange(line: LineNode, paragraph: ParagraphNode): SourceRange {
+			const doc = sourceCode.ast;
+			const lines = paragraph.children;
+			const k = lines.indexOf(line);
+			if (lines.length > 1) {
+				return k < lines.length - 1 ? [line.range[0], lines[k + 1].range[0]] : [lines[k - 1].range[1], line.range[1]];
+			}
+			const paragraphs = doc.children;
+			const p = paragraphs.indexOf(paragraph);
+			if (p < paragraphs.length - 1) return [paragraph.range[0], paragraphs[p + 1].range[0]];
+			if (p > 0) return [paragraphs[p - 1].range[1], paragraph.range[1]];
+			return paragraph.range;
+		}
+
+		return {
+			Line(node, paragraph) {
+				const text = node.value;
+				if (!KEYWORDS.test(text)) return;
+				const matches = findMatches(text, bylines ?? false);
+				if (!matches.length) return;
+				let rest = "";
+				let last = 0;
+				for (const m of matches) {
+					rest += text.slice(last, m.start);
+					last = m.end;
+				}
+				rest += text.slice(last);
+				if (FILLER.test(rest)) {
+					const what = [...new Set(matches.map((m) => LABELS[m.spec.messageId]))].join(", ");
+					const messageId = matches.length === 1 ? matches[0].spec.messageId : "furnitureLine";
+					const range = lineRemovalRange(node, paragraph);
+					context.report({
+						loc: sourceCode.locIn(node, 0, text.length),
+						messageId,
+						data: { what, text: text.trim() },
+						fix: remove ? (fixer) => fixer.removeRange(sourceCode.rangeIn(sourceCode.ast, range[0], range[1])) : null,
+					});
+					return;
+				}
+				for (const m of matches) {
+					let { start, end } = m;
+					// Take the gap that separated the furniture from the prose with it.
+					if (end === text.length || /\s/u.test(text[end])) while (start > 0 && /[ \u3000]/u.test(text[start - 1])) start--;
+					else while (end < text.length && /[ \u3000]/u.test(text[end])) end++;
+					context.report({
+						loc: sourceCode.locIn(node, m.start, m.end),
+						messageId: m.spec.messageId,
+						data: { what: LABELS[m.spec.messageId], text: text.slice(m.start, m.end).trim() },
+						fix: remove ? (fixer) => fixer.removeRange(sourceCode.rangeIn(node, start, end)) : null,
+					});
+				}
+			},
+		};
+	},
+};
+
+export default rule;
