@@ -1,3 +1,5 @@
+import { isUtf8 } from "node:buffer";
+
 /**
  * Reading bytes as text without guessing silently: UTF-8 (with or without
  * BOM), UTF-16 with a BOM, and GB18030 when a file is not valid UTF-8 but
@@ -22,7 +24,6 @@ export class InputError extends Error {
 	}
 }
 
-const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 const gb18030 = new TextDecoder("gb18030", { fatal: true });
 const utf16le = new TextDecoder("utf-16le", { fatal: true, ignoreBOM: true });
 const utf16be = new TextDecoder("utf-16be", { fatal: true, ignoreBOM: true });
@@ -96,8 +97,8 @@ export function decodeText(bytes: Uint8Array): DecodedText {
 	}
 	const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 	const body = hasBom ? bytes.subarray(3) : bytes;
+	if (isUtf8(body)) return { text: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("utf8"), encoding: hasBom ? "utf-8-bom" : "utf-8" };
 	const bad = firstInvalidUtf8(body);
-	if (bad === -1) return { text: utf8.decode(body), encoding: hasBom ? "utf-8-bom" : "utf-8" };
 	if (!hasBom) {
 		try {
 			const text = gb18030.decode(body);

@@ -3,6 +3,7 @@
  * streamed line by line, or the same read from stdin. Input problems become
  * findings on that file; they never stop the run.
  */
+import { isUtf8 } from "node:buffer";
 import { closeSync, fsyncSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from "node:fs";
 import type { Readable } from "node:stream";
 import type { ResolvedConfig } from "../config/load-config.js";
@@ -163,7 +164,6 @@ class FileSink {
 	}
 }
 
-const utf8Fatal = new TextDecoder("utf-8", { fatal: true });
 
 interface JsonlDocument {
 	line: RawLine;
@@ -175,12 +175,9 @@ interface JsonlDocument {
 
 function parseJsonlLine(line: RawLine, config: ResolvedConfig): JsonlDocument | undefined {
 	if (line.tooLong) return { line, error: `line too long (${line.tooLong.length} bytes, limit ${config.maxDocumentSize}); not linted` };
-	let source: string;
-	try {
-		source = utf8Fatal.decode(line.bytes);
-	} catch {
-		return { line, error: "invalid UTF-8 in JSONL line" };
-	}
+	// isUtf8 + toString is several times faster than a fatal TextDecoder on large corpora.
+	if (!isUtf8(line.bytes)) return { line, error: "invalid UTF-8 in JSONL line" };
+	const source = line.bytes.toString("utf8");
 	if (source.trim() === "") return undefined;
 	let value: unknown;
 	try {
