@@ -70,8 +70,13 @@ function paragraphNode(text: string, lines: RawLine[]): ParagraphNode {
  */
 export function parseText(text: string): DocumentNode {
 	const lines = splitLines(text);
+	// A blank line separates paragraphs only between two non-blank lines: blank
+	// lines before the first or after the last text line (a file ending in "\n\n")
+	// do not make a one-paragraph-a-line file a blank-line one.
+	let lastText = lines.length - 1;
+	while (lastText >= 0 && isBlank(lines[lastText].text)) lastText--;
 	const hasBlankSeparator = lines.some(
-		(l, i) => i > 0 && i < lines.length - 1 && isBlank(l.text) && !isBlank(lines[i - 1].text),
+		(l, i) => i > 0 && i < lastText && isBlank(l.text) && !isBlank(lines[i - 1].text),
 	);
 	const paragraphs: ParagraphNode[] = [];
 	let block: RawLine[] = [];
