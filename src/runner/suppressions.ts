@@ -1,0 +1,193 @@
+/**
+ * Bulk suppressions for gradual adoption, after ESLint 9.24: a committed
+ * `corpuslint-suppressions.json` records how many errors each rule had in each
+ * file; later runs move up to that many of them into `suppressedMessages` and
+ * report only the rest. Unlike ESLint, which reports every finding of a rule
+ * once the count is exceeded, only the excess is reported — the findings
+ * furthest into the file, where new JSONL batches are appended — so one new
+ * document does not resurface a whole archive's worth of old findings.
+ * Only errors are suppressed; warnings never fail a run anyway.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { relative, resolve, sep } from "node:path";
+import { ConfigError } from "../engine/rule-options.js";
+import type { LintMessage, LintResult } from "../engine/types.js";
+import { writeFileAtomic } from "../io/atomic-write.js";
+import { tallyResult } from "./result.js";
+
+export const SUPPRESSIONS_FILENAME = "corpuslint-suppressions.json";
+
+/** File (relative to cwd, forward slashes) → rule id → number of suppressed errors. */
+export type Suppressions = Record<string, Record<string, { count: number }>>;
+
+export function suppressionKey(filePath: string, cwd: string): string {
+	return relative(cwd, filePath).split(sep).join("/");
+}
+
+function isSuppressible(m: LintMessage): boolean {
+	return m.severity === 2 && m.ruleId !== null && !m.fatal;
+}
+
+export function countErrorsByRule(messages: readonly LintMessage[]): Map<string, number> {
+	const counts = new Map<string, number>();
+	for (const m of messages) if (isSuppressible(m)) counts.set(m.ruleId!, (counts.get(m.ruleId!) ?? 0) + 1);
+	return counts;
+}
+
+/** Reads a suppressions file; a missing file is an empty set. */
+export function loadSuppressions(path: string): Suppressions {
+	let text: string;
+	try {
+		text = readFileSync(path, "utf8");
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === "ENOENT") return {};
+		throw new ConfigError(`cannot read suppressions file ${path}: ${(error as Error).message}`);
+	}
+	let data: unknown;
+	try {
+		data = JSON.parse(text);
+	} catch (error) {
+		throw new ConfigError(`suppressions file ${path} is not valid JSON: ${(error as Error).message}`);
+	}
+	const valid =
+		typeof data === "object" &&
+		data !== null &&
+		!Array.isArray(data) &&
+		Object.values(data).every(
+			(rules) =>
+				typeof rules === "object" &&
+				rules !== null &&
+				Object.values(rules as object).every((r) => typeof r === "object" && r !== null && Number.isInteger((r as { count: unknown }).count) && (r as { count: number }).count >= 0),
+		);
+	if (!valid) throw new ConfigError(`suppressions file ${path} does not have the shape {"file": {"rule-id": {"count": N}}}`);
+	return data as Suppressions;
+}
+
+/** Writes the file with sorted keys, so that it diffs well in review. */
+export function saveSuppressions(path: string, suppressions: Suppressions): void {
+	const sorted: Suppressions = {};
+	for (const file of Object.keys(suppressions).sort()) {
+		const rules = suppressions[file];
+		const ids = Object.keys(rules)
+			.filter((id) => rules[id].count > 0)
+			.sort();
+		if (ids.length) sorted[file] = Object.fromEntries(ids.map((id) => [id, { count: rules[id].count }]));
+	}
+	writeFileAtomic(path, Buffer.from(`${JSON.stringify(sorted, null, 2)}\n`, "utf8"));
+}
+
+/**
+ * Records the current errors (of `rules` only, when given) over the existing
+ * suppressions: counts of the linted files' rules are replaced, the rest kept.
+ */
+export function recordSuppressions(existing: Suppressions, results: readonly LintResult[], cwd: string, rules?: readonly string[]): Suppressions {
+	const out = structuredClone(existing);
+	for (const result of results) {
+		const key = suppressionKey(result.filePath, cwd);
+		for (const [ruleId, count] of countErrorsByRule(result.messages)) {
+			if (rules && !rules.includes(ruleId)) continue;
+			(out[key] ??= {})[ruleId] = { count };
+		}
+	}
+	return out;
+}
+
+export interface AppliedSuppressions {
+	results: LintResult[];
+	/** Recorded counts that no current finding used, for linted files only. */
+	unused: Suppressions;
+}
+
+/** Moves suppressed errors into `suppressedMessages` and recounts; the input is not modified. */
+export function applySuppressions(results: readonly LintResult[], suppressions: Suppressions, cwd: string): AppliedSuppressions {
+	const unused: Suppressions = {};
+	const out = results.map((result) => {
+		const recorded = suppressions[suppressionKey(result.filePath, cwd)];
+		if (!recorded) return result;
+		const budget = new Map(Object.entries(recorded).map(([id, r]) => [id, r.count]));
+		const total = countErrorsByRule(result.messages);
+		// The first `count` findings of a rule are the old ones; any beyond are reported.
+		const used = new Map<string, number>();
+		const messages: LintMessage[] = [];
+		const suppressed: LintMessage[] = [...result.suppressedMessages];
+		for (const m of result.messages) {
+			const allowed = isSuppressible(m) ? (budget.get(m.ruleId!) ?? 0) : 0;
+			const n = used.get(m.ruleId!) ?? 0;
+			if (n < allowed) {
+				used.set(m.ruleId!, n + 1);
+				suppressed.push(m);
+			} else messages.push(m);
+		}
+		for (const [ruleId, count] of budget) {
+			const left = count - (total.get(ruleId) ?? 0);
+			if (left > 0) (unused[suppressionKey(result.filePath, cwd)] ??= {})[ruleId] = { count: left };
+		}
+		return tallyResult({ ...result, messages, suppressedMessages: suppressed });
+	});
+	return { results: out, unused };
+}
+
+/** Lowers recorded counts to what still occurs and drops entries that reach zero. */
+export function pruneSuppressions(existing: Suppressions, unused: Suppressions): Suppressions {
+	const out = structuredClone(existing);
+	for (const [file, rules] of Object.entries(unused)) {
+		for (const [ruleId, { count }] of Object.entries(rules)) {
+			const entry = out[file]?.[ruleId];
+			if (!entry) continue;
+			entry.count -= count;
+			if (entry.count <= 0) delete out[file][ruleId];
+		}
+		if (out[file] && Object.keys(out[file]).length === 0) delete out[file];
+	}
+	return out;
+}
+
+export interface SuppressionOptions {
+	cwd: string;
+	/** `--suppressions-location`; when given, the file must exist unless this run creates it. */
+	location?: string;
+	suppressAll?: boolean;
+	suppressRules?: readonly string[];
+	prune?: boolean;
+	isKnownRule?: (id: string) => boolean;
+}
+
+export interface SuppressionOutcome {
+	results: LintResult[];
+	/** Lines for stderr: what was written, and whether pruning would help. */
+	notes: string[];
+}
+
+function plural(n: number, word: string): string {
+	return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** The whole `--suppress-*` / `--prune-suppressions` flow after linting, as the CLI runs it. */
+export function runSuppressions(results: LintResult[], options: SuppressionOptions): SuppressionOutcome {
+	const path = resolve(options.cwd, options.location ?? SUPPRESSIONS_FILENAME);
+	const writing = Boolean(options.suppressAll || options.suppressRules?.length || options.prune);
+	const notes: string[] = [];
+	if (options.location && !writing && !existsSync(path)) {
+		throw new ConfigError(`suppressions file ${path} does not exist. Create it with --suppress-all or --suppress-rule.`);
+	}
+	const unknown = options.suppressRules?.find((id) => options.isKnownRule && !options.isKnownRule(id));
+	if (unknown) throw new ConfigError(`--suppress-rule: unknown rule "${unknown}"`);
+	let suppressions = loadSuppressions(path);
+	if (options.suppressAll || options.suppressRules?.length) {
+		suppressions = recordSuppressions(suppressions, results, options.cwd, options.suppressAll ? undefined : options.suppressRules);
+		saveSuppressions(path, suppressions);
+		const count = Object.values(suppressions).reduce((n, rules) => n + Object.values(rules).reduce((k, r) => k + r.count, 0), 0);
+		notes.push(`corpuslint: ${path} now suppresses ${plural(count, "error")} in ${plural(Object.keys(suppressions).length, "file")}.`);
+	}
+	let applied = applySuppressions(results, suppressions, options.cwd);
+	if (options.prune) {
+		suppressions = pruneSuppressions(suppressions, applied.unused);
+		saveSuppressions(path, suppressions);
+		const pruned = Object.values(applied.unused).reduce((n, rules) => n + Object.values(rules).reduce((k, r) => k + r.count, 0), 0);
+		notes.push(`corpuslint: pruned ${plural(pruned, "suppression")} that no longer occur from ${path}.`);
+		applied = applySuppressions(results, suppressions, options.cwd);
+	} else if (Object.keys(applied.unused).length > 0) {
+		notes.push("corpuslint: some suppressed errors do not occur anymore. Run again with --prune-suppressions to lower the recorded counts.");
+	}
+	return { results: applied.results, notes };
+}
