@@ -1,0 +1,176 @@
+import type { LineNode } from "../src/language/ast.js";
+import { ruleDocsUrl, type TextRuleDefinition } from "../src/language/rule-types.js";
+import { comparisonKey, isNumeral } from "../src/linguistics/normalize.js";
+import { removalRanges } from "../src/linguistics/removal.js";
+import { oneEditNeighbours, singleEdit } from "../src/linguistics/similarity.js";
+
+type Options = [
+	{
+		minRepeats?: number;
+		maxLength?: number;
+		minLength?: number;
+		allow?: string[];
+		ignoreCase?: boolean;
+		ignoreWidth?: boolean;
+	},
+];
+
+/** Edges of a line that do not count towards its length. */
+const EDGE_SPACE = /^[\s\u3000\ufeff]+|[\s\u3000\ufeff]+$/gu;
+
+/**
+ * A one-character variant joins a group on its own (without the group
+ * having two exact copies) only when the line is long enough that one
+ * changed character cannot make it a different caption.
+ */
+const MIN_KEY_FOR_LONE_VARIANT = 12;
+/** Shorter keys are too likely to differ by one meaningful character ("第一场", "第二场"). */
+const MIN_KEY_FOR_VARIANT = 8;
+
+interface Candidate {
+	line: LineNode;
+	key: string;
+	text: string;
+}
+
+interface Group {
+	root: string;
+	members: Candidate[];
+}
+
+const rule: TextRuleDefinition<{
+	RuleOptions: Options;
+	MessageIds: "repeated" | "repeatedVariants" | "deleteAll";
+}> = {
+	meta: {
+		type: "problem",
+		docs: {
+			description: "Disallow short lines (captions, credits, datelines) repeated in one document",
+			url: ruleDocsUrl("repeated-caption"),
+			recommended: true,
+		},
+		fixable: "code",
+		hasSuggestions: true,
+		schema: [
+			{
+				type: "object",
+				properties: {
+					minRepeats: { type: "integer", minimum: 2 },
+					maxLength: { type: "integer", minimum: 1 },
+					minLength: { type: "integer", minimum: 1 },
+					allow: { type: "array", items: { type: "string" } },
+					ignoreCase: { type: "boolean" },
+					ignoreWidth: { type: "boolean" },
+				},
+				additionalProperties: false,
+			},
+		],
+		defaultOptions: [{ minRepeats: 2, maxLength: 50, minLength: 4, allow: [], ignoreCase: true, ignoreWidth: true }],
+		messages: {
+			repeated: "Line repeated {{count}} times, first at line {{first}}: “{{text}}”.",
+			repeatedVariants:
+				"Line repeated {{count}} times, first at line {{first}}, {{variants}} of them with one character changed: “{{text}}”.",
+			deleteAll: "Delete all {{repeats}} repeats, variants included, keeping line {{first}}.",
+		},
+	},
+	create(context) {
+		const [options] = context.options;
+		const { sourceCode } = context;
+		const maxLength = options.maxLength ?? 50;
+		const minLength = options.minLength ?? 4;
+		const minRepeats = options.minRepeats ?? 2;
+		const allow = (options.allow ?? []).map((p) => new RegExp(p, "u"));
+		const norm = { ignoreCase: options.ignoreCase, ignoreWidth: options.ignoreWidth };
+		const memoKey = `comparisonKey:${norm.ignoreCase !== false}:${norm.ignoreWidth !== false}`;
+
+		function candidates(): Candidate[] {
+			const out: Candidate[] = [];
+			for (const p of sourceCode.paragraphs) {
+				const texts = p.children.map((l) => l.value.replace(EDGE_SPACE, ""));
+				// A short line inside a block of long lines is the tail of a wrapped paragraph, not a caption.
+				if (texts.some((t) => t.length > maxLength)) continue;
+				p.children.forEach((line, i) => {
+					const text = texts[i];
+					if (!text || allow.some((re) => re.test(text))) return;
+					const key = sourceCode.memo(memoKey, line, () => comparisonKey(line.value, norm));
+					if (key.length >= minLength) out.push({ line, key, text });
+				});
+			}
+			return out;
+		}
+
+		function groups(all: Candidate[]): Group[] {
+			const byKey = new Map<string, Candidate[]>();
+			for (const c of all) {
+				const list = byKey.get(c.key);
+				if (list) list.push(c);
+				else byKey.set(c.key, [c]);
+			}
+			const keys = [...byKey.keys()];
+			const neighbours = oneEditNeighbours(keys);
+			// Most frequent keys first, so a damaged copy joins the caption it damages, never the reverse.
+			const order = keys.map((_, i) => i).sort((a, b) => byKey.get(keys[b])!.length - byKey.get(keys[a])!.length || a - b);
+			const assigned = new Set<number>();
+			const out: Group[] = [];
+			for (const i of order) {
+				if (assigned.has(i)) continue;
+				assigned.add(i);
+				const root = keys[i];
+				const members = [...byKey.get(root)!];
+				if (root.length >= MIN_KEY_FOR_VARIANT) {
+					for (const j of neighbours[i]) {
+						if (assigned.has(j) || !isVariant(root, keys[j], byKey.get(root)!.length)) continue;
+						assigned.add(j);
+						members.push(...byKey.get(keys[j])!);
+					}
+				}
+				if (members.length >= minRepeats) {
+					members.sort((a, b) => a.line.range[0] - b.line.range[0]);
+					out.push({ root, members });
+				}
+			}
+			return out;
+		}
+
+		return {
+			Document() {
+				const lines = sourceCode.lineNodes;
+				for (const { root, members } of groups(candidates())) {
+					const [first, second] = members;
+					const repeats = members.slice(1);
+					// Same text once spacing, punctuation, width and case are folded: clearly the same line.
+					const same = new Set(repeats.filter((m) => m.key === root || m.key === first.key).map((m) => m.line));
+					const data = {
+						count: members.length,
+						first: first.line.lineNumber,
+						text: first.text,
+						variants: repeats.length - same.size,
+						repeats: repeats.length,
+					};
+					const all = new Set(repeats.map((m) => m.line));
+					const hasVariants = same.size < repeats.length;
+					context.report({
+						loc: second.line.loc,
+						messageId: hasVariants ? "repeatedVariants" : "repeated",
+						data,
+						fix: same.size ? (fixer) => removalRanges(lines, same).map((r) => fixer.removeRange(r)) : null,
+						suggest: hasVariants
+							? [{ messageId: "deleteAll", data, fix: (fixer) => removalRanges(lines, all).map((r) => fixer.removeRange(r)) }]
+							: null,
+					});
+				}
+			},
+		};
+	},
+};
+
+/** Whether `variant` (one edit from `root`) is the same caption with one character damaged. */
+function isVariant(root: string, variant: string, rootCount: number): boolean {
+	const edit = singleEdit(root, variant);
+	if (!edit) return false;
+	if ((edit.a && isNumeral(edit.a)) || (edit.b && isNumeral(edit.b))) return false;
+	const shorter = Math.min(root.length, variant.length);
+	return shorter >= MIN_KEY_FOR_VARIANT && (rootCount >= 2 || shorter >= MIN_KEY_FOR_LONE_VARIANT);
+}
+
+export default rule;

@@ -1,0 +1,305 @@
+/**
+ * Generates the labelled evaluation set for `repeated-caption` and
+ * `duplicate-paragraph` from the clean seeds 002–004: clean synthetic
+ * documents (headline, byline, body paragraphs, captions that occur once),
+ * and damaged copies of them with caption runs, scattered repeats, spacing
+ * and punctuation variants, one-character OCR variants, and duplicated,
+ * near-duplicated and truncated paragraphs. Deterministic (seeded PRNG).
+ *
+ *   npx tsx scripts/make-repetition-fixtures.ts
+ *
+ * Writes fixtures/clean/rep-*.txt, fixtures/<rule>/syn-*.{txt,expected.json}
+ * and, for cases whose fix must restore the clean text, *.fixed.txt; every
+ * fifth case goes under holdout/.
+ */
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseText } from "../src/language/parse.js";
+import { comparisonKey } from "../src/linguistics/normalize.js";
+import { packageRoot } from "../src/package-root.js";
+
+function mulberry32(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+const rand = mulberry32(20261122);
+const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+function shuffle<T>(xs: T[]): T[] {
+	for (let i = xs.length - 1; i > 0; i--) {
+		const j = Math.floor(rand() * (i + 1));
+		[xs[i], xs[j]] = [xs[j], xs[i]];
+	}
+	return xs;
+}
+
+// ---- Material from the clean seeds -------------------------------------------------------------
+const EDGE = /^[\s\u3000]+|[\s\u3000]+$/gu;
+const seedDir = join(packageRoot, "seeds");
+const bodies: string[] = [];
+const shortLines: string[] = [];
+for (const f of readdirSync(seedDir).filter((n) => /^00[234]_/u.test(n)).sort()) {
+	for (const p of parseText(readFileSync(join(seedDir, f), "utf8")).children) {
+		const text = p.children.map((l) => l.value.replace(EDGE, "")).join("");
+		if (!text) continue;
+		if (text.length >= 80 && text.length <= 900) bodies.push(text);
+		else if (text.length >= 6 && text.length <= 30 && !/[。！？]$/u.test(text)) shortLines.push(text);
+	}
+}
+
+// ---- Synthetic captions, credits and bylines (each used once per clean document) --------------
+const SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
+const GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红娥玲芬燕彬鹏辉晨宇轩浩然思雨欣怡子涵梓博文昊天佳琪诗涵俊杰海波立京建国志远晓东红梅";
+const ORGS = ["人民日报社", "新华社", "中央广播电视总台", "湖北广播电视台", "荆州市融媒体中心", "中国记协", "重庆日报报业集团", "浙江日报报业集团", "南方报业传媒集团", "大众日报社"];
+const TITLES = ["副总编辑", "党委书记", "总编辑", "副社长", "主任", "台长", "社长", "总经理", "副主任", "首席记者"];
+const EVENTS = ["论坛", "开幕式", "分享会", "座谈会", "发布会", "启动仪式", "研讨会", "大会"];
+const PLACES = ["荆州古城", "长江大桥", "楚文化数字产业园", "乌镇互联网之光博览中心", "洞庭湖畔", "马栏山视频文创园", "黄鹤楼景区", "三峡大坝", "湘江新区", "光谷科技园"];
+const SCENES = ["游客在参观", "工作人员调试设备", "记者在现场采访", "市民体验数字产品", "嘉宾参观展览", "志愿者提供服务", "技术人员巡检线路"];
+const person = () => pick([...SURNAMES]) + pick([...GIVEN]) + (rand() < 0.6 ? pick([...GIVEN]) : "");
+const CAPTION_MAKERS: Array<() => string> = [
+	() => `${pick(ORGS)}${pick(TITLES)}${person()}在${pick(EVENTS)}上发言。`,
+	() => `图为${pick(PLACES)}，${pick(SCENES)}。`,
+	() => `${pick(PLACES)}一角。${person()}摄`,
+	() => `本报记者 ${person()}摄`,
+	() => `新华社记者 ${person()} 摄`,
+	() => `（${pick(ORGS)}供图）`,
+	() => `${pick(ORGS)}、${pick(ORGS)}联合发布`,
+	() => `${pick(SCENES)}。本报记者 ${person()}摄`,
+	() => `${pick(ORGS)}${pick(TITLES)}${person()}致辞。`,
+];
+
+function makeCaptions(n: number): string[] {
+	const out: string[] = [];
+	const keys = new Set<string>();
+	while (out.length < n) {
+		const c = pick(CAPTION_MAKERS)();
+		const k = comparisonKey(c);
+		if (keys.has(k)) continue;
+		keys.add(k);
+		out.push(c);
+	}
+	return out;
+}
+
+// ---- Clean documents ------------------------------------------------------------------------------
+type Mode = "blank" | "line";
+interface Doc {
+	mode: Mode;
+	units: string[];
+	/** Indices of caption units (each occurs once). */
+	captions: number[];
+	/** Indices of body paragraphs. */
+	body: number[];
+}
+
+function makeDoc(): Doc {
+	const mode: Mode = rand() < 0.7 ? "blank" : "line";
+	const indent = mode === "blank" && rand() < 0.3 ? "\u3000\u3000" : "";
+	const start = int(0, bodies.length - 1);
+	const count = int(6, 14);
+	const paras: string[] = [];
+	for (let i = 0; i < count; i++) paras.push(bodies[(start + i) % bodies.length]);
+	const units: string[] = [pick(shortLines), `本报记者 ${person()} ${person()}`];
+	const captions: number[] = [];
+	const body: number[] = [];
+	const captionTexts = makeCaptions(int(2, 4));
+	const captionAt = new Set(shuffle([...Array(count).keys()]).slice(0, captionTexts.length));
+	let c = 0;
+	paras.forEach((p, i) => {
+		if (i > 0 && i % 5 === 0) units.push(pick(shortLines));
+		body.push(units.length);
+		units.push(indent + p);
+		if (captionAt.has(i)) {
+			captions.push(units.length);
+			units.push(captionTexts[c++]);
+		}
+	});
+	// Seeds repeat short section titles across documents; keep one of each in a document.
+	const seen = new Set<string>();
+	const keep = units.map((u) => {
+		const k = comparisonKey(u);
+		const fresh = !seen.has(k);
+		seen.add(k);
+		return fresh;
+	});
+	const remap = new Map<number, number>();
+	const out: string[] = [];
+	units.forEach((u, i) => {
+		if (!keep[i]) return;
+		remap.set(i, out.length);
+		out.push(u);
+	});
+	return {
+		mode,
+		units: out,
+		captions: captions.filter((i) => keep[i]).map((i) => remap.get(i)!),
+		body: body.filter((i) => keep[i]).map((i) => remap.get(i)!),
+	};
+}
+
+const render = (mode: Mode, units: readonly string[]) => units.join(mode === "blank" ? "\n\n" : "\n") + "\n";
+const lineOf = (mode: Mode, index: number) => (mode === "blank" ? 2 * index + 1 : index + 1);
+
+// ---- Damage -------------------------------------------------------------------------------------
+/** Characters OCR confuses (a few common look-alike pairs). */
+const OCR: Record<string, string> = {
+	日: "曰", 人: "入", 己: "已", 未: "末", 土: "士", 天: "夭", 大: "太", 王: "玉", 刀: "力", 干: "千",
+	会: "仝", 论: "沦", 社: "杜", 发: "友", 言: "吉", 在: "左", 记: "讫", 者: "耆", 摄: "慑", 图: "围",
+	为: "办", 上: "土", 报: "扱", 中: "巾", 国: "囯", 员: "贝", 台: "合", 市: "币", 部: "郜", 总: "怠",
+};
+function ocrChange(text: string, changes: number): string | undefined {
+	const positions = shuffle([...text].map((ch, i) => (OCR[ch] ? i : -1)).filter((i) => i >= 0)).slice(0, changes);
+	if (positions.length < changes) return undefined;
+	const chars = [...text];
+	for (const i of positions) chars[i] = OCR[chars[i]];
+	return chars.join("");
+}
+function spacingVariant(text: string): string {
+	const r = rand();
+	if (r < 0.3) return text.replace(/。$/u, "") || text + "。";
+	if (r < 0.6) {
+		const chars = [...text];
+		const at = int(1, Math.max(1, chars.length - 1));
+		chars.splice(at, 0, pick([" ", "\u3000", "  "]));
+		return chars.join("");
+	}
+	if (r < 0.8) return text.replace(/，/gu, ",").replace(/。/gu, ".") + (text.includes("，") || text.includes("。") ? "" : " ");
+	return text.replace(/[0-9A-Za-z]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0)) + (/[0-9A-Za-z]/u.test(text) ? "" : "　");
+}
+
+interface Case {
+	text: string;
+	fixed?: string;
+	findings: Array<{ line: number; messageId: string; note: string }>;
+}
+
+/** Inserts `copies` (unit text) after the given positions (indices into the clean units) and labels them. */
+function inject(doc: Doc, inserts: Array<{ after: number; text: string; tag: string }>) {
+	const units: Array<{ text: string; tag?: string; orig?: number }> = doc.units.map((text, i) => ({ text, orig: i }));
+	// Insert from the back so earlier indices stay valid; stable order for equal positions.
+	const sorted = inserts.map((x, k) => ({ ...x, k })).sort((a, b) => b.after - a.after || b.k - a.k);
+	for (const ins of sorted) {
+		const at = units.findIndex((u) => u.orig === ins.after);
+		units.splice(at + 1, 0, { text: ins.text, tag: ins.tag });
+	}
+	return units;
+}
+
+function captionCase(): Case {
+	const doc = makeDoc();
+	const kind = pick(["run", "run", "scattered", "scattered", "variants", "ocr", "two"] as const);
+	const inserts: Array<{ after: number; text: string; tag: string }> = [];
+	const groups = kind === "two" ? shuffle([...doc.captions]).slice(0, 2) : [pick(doc.captions)];
+	let exact = true;
+	for (const [g, ci] of groups.entries()) {
+		const caption = doc.units[ci];
+		const tag = `g${g}`;
+		const later = [...doc.units.keys()].filter((i) => i >= ci);
+		if (kind === "run") {
+			const n = pick([1, 2, 3, 5, 10, 30, 70]);
+			for (let k = 0; k < n; k++) inserts.push({ after: ci, text: caption, tag });
+		} else if (kind === "ocr") {
+			const n = int(2, 6);
+			const variant = ocrChange(caption, 1);
+			for (let k = 0; k < n; k++) inserts.push({ after: ci, text: caption, tag });
+			if (variant && comparisonKey(variant).length >= 8) {
+				inserts.push({ after: pick(later), text: variant, tag: `${tag}v` });
+				exact = false;
+			}
+		} else {
+			const n = int(1, 5);
+			for (let k = 0; k < n; k++) {
+				const text = kind === "variants" && k % 2 === 0 ? spacingVariant(caption) : caption;
+				inserts.push({ after: pick(later), text, tag });
+			}
+		}
+	}
+	const units = inject(doc, inserts);
+	const findings: Case["findings"] = [];
+	for (const [g] of groups.entries()) {
+		// The finding sits on the group's second occurrence.
+		const occurrences = units.map((u, i) => ({ u, i })).filter(({ u }) => u.tag?.startsWith(`g${g}`) || u.orig === groups[g]);
+		const variants = occurrences.some(({ u }) => u.tag === `g${g}v`);
+		findings.push({
+			line: lineOf(doc.mode, occurrences[1].i),
+			messageId: variants ? "repeatedVariants" : "repeated",
+			note: `${kind}: caption occurs ${occurrences.length} times`,
+		});
+	}
+	const text = render(doc.mode, units.map((u) => u.text));
+	return { text, fixed: exact ? render(doc.mode, doc.units) : undefined, findings };
+}
+
+function truncate(text: string): string {
+	const chars = [...text];
+	const cut = int(Math.max(45, Math.floor(chars.length * 0.35)), Math.floor(chars.length * 0.85));
+	return chars.slice(0, Math.min(cut, chars.length - 10)).join("");
+}
+
+function paragraphCase(): Case {
+	const doc = makeDoc();
+	const kind = pick(["exact", "exact", "spacing", "truncated-after", "truncated-before", "near", "near"] as const);
+	const pi = pick(doc.body);
+	const para = doc.units[pi];
+	const after = [...doc.units.keys()].filter((i) => i >= pi);
+	let text = para;
+	let messageId = "duplicate";
+	let exact = true;
+	let at = pick(after);
+	if (kind === "spacing") {
+		text = para.replace(/，/gu, () => (rand() < 0.5 ? "," : "， ")).replace(/^\u3000*/u, "");
+	} else if (kind === "truncated-after" || kind === "truncated-before") {
+		text = truncate(para.replace(/^\u3000*/u, ""));
+		messageId = "contained";
+		if (kind === "truncated-before") at = pick([...doc.units.keys()].filter((i) => i < pi));
+	} else if (kind === "near") {
+		const changes = int(1, 3);
+		const changed = ocrChange(para, changes);
+		text = changed ?? [...para].map((ch, i) => (i === 10 ? "某" : ch)).join("");
+		messageId = "near";
+		exact = false;
+	}
+	const units = inject(doc, [{ after: at, text, tag: "copy" }]);
+	const index = units.findIndex((u) => u.tag === "copy");
+	return {
+		text: render(doc.mode, units.map((u) => u.text)),
+		fixed: exact ? render(doc.mode, doc.units) : undefined,
+		findings: [{ line: lineOf(doc.mode, index), messageId, note: kind }],
+	};
+}
+
+// ---- Output -------------------------------------------------------------------------------------
+const fixtures = join(packageRoot, "fixtures");
+function writeCases(rule: string, count: number, make: () => Case): void {
+	const dir = join(fixtures, rule);
+	for (const f of readdirSync(dir, { withFileTypes: true })) {
+		if (f.name.startsWith("syn-")) rmSync(join(dir, f.name));
+		if (f.name === "holdout") rmSync(join(dir, f.name), { recursive: true });
+	}
+	mkdirSync(join(dir, "holdout"), { recursive: true });
+	for (let n = 0; n < count; n++) {
+		const c = make();
+		const base = join(dir, n % 5 === 4 ? "holdout" : "", `syn-${String(n).padStart(3, "0")}`);
+		writeFileSync(`${base}.txt`, c.text);
+		writeFileSync(`${base}.expected.json`, `${JSON.stringify({ strict: false, findings: c.findings }, null, "\t")}\n`);
+		if (c.fixed !== undefined) writeFileSync(`${base}.fixed.txt`, c.fixed);
+	}
+}
+
+mkdirSync(join(fixtures, "clean"), { recursive: true });
+for (const f of readdirSync(join(fixtures, "clean")).filter((n) => /^rep-\d+\.txt$/u.test(n))) rmSync(join(fixtures, "clean", f));
+for (let n = 0; n < 12; n++) {
+	const doc = makeDoc();
+	writeFileSync(join(fixtures, "clean", `rep-${String(n).padStart(2, "0")}.txt`), render(doc.mode, doc.units));
+}
+mkdirSync(join(fixtures, "repeated-caption"), { recursive: true });
+mkdirSync(join(fixtures, "duplicate-paragraph"), { recursive: true });
+writeCases("repeated-caption", 80, captionCase);
+writeCases("duplicate-paragraph", 80, paragraphCase);
+console.log(`bodies ${bodies.length}, short lines ${shortLines.length}`);
