@@ -3,6 +3,7 @@ import type { Readable } from "node:stream";
 import type { ResolvedConfig } from "../config/load-config.js";
 import type { LintResult } from "../engine/types.js";
 import { removeStaleTemps } from "../io/atomic-write.js";
+import type { LintCache } from "./cache.js";
 import { discoverFiles } from "./discover.js";
 import { inputKindOf, lintJsonl, lintTextBytes, lintTextFile, type FileLintOptions } from "./lint-file.js";
 import { emptyResult, tallyResult } from "./result.js";
@@ -12,6 +13,10 @@ export interface LintFilesOptions extends Omit<FileLintOptions, "config"> {
 	cwd: string;
 	/** Called after each file, for progress display. */
 	onFile?: (result: LintResult, bytes: number) => void;
+	/** Called with every file to lint before the first one starts, for progress display. */
+	onStart?: (paths: string[]) => void;
+	/** Results of unchanged files from an earlier run (--cache). */
+	cache?: LintCache;
 }
 
 const IGNORED_WARNING = 'File ignored because of a matching ignore pattern in the configuration ("ignores").';
@@ -20,15 +25,19 @@ const IGNORED_WARNING = 'File ignored because of a matching ignore pattern in th
 export async function lintFiles(patterns: string[], options: LintFilesOptions): Promise<LintResult[]> {
 	const files = await discoverFiles(patterns, options.cwd, options.config);
 	if (options.fix && options.write) removeStaleTemps(new Set(files.map((f) => dirname(f.path))));
+	options.onStart?.(files.map((f) => f.path));
 	const results: LintResult[] = [];
 	for (const file of files) {
 		if (file.explicit && options.config.isIgnored(file.path)) {
 			const r = emptyResult(file.path);
 			r.messages.push({ ruleId: null, severity: 1, message: IGNORED_WARNING, line: 1, column: 1 });
 			results.push(tallyResult(r));
+			options.onFile?.(r, 0);
 			continue;
 		}
-		const result = inputKindOf(file.path) === "jsonl" ? await lintJsonl(file.path, options) : lintTextFile(file.path, options);
+		const cached = options.cache?.get(file.path);
+		const result = cached ?? (inputKindOf(file.path) === "jsonl" ? await lintJsonl(file.path, options) : lintTextFile(file.path, options));
+		if (!cached) options.cache?.set(file.path, result);
 		results.push(result);
 		options.onFile?.(result, 0);
 	}
