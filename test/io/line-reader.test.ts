@@ -1,0 +1,82 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { afterAll, describe, expect, it } from "vitest";
+import { removeStaleTemps, TEMP_MARK, writeFileAtomic } from "../../src/io/atomic-write.js";
+import { readLines, type RawLine } from "../../src/io/line-reader.js";
+
+async function collect(chunks: Buffer[], max = 1 << 20): Promise<RawLine[]> {
+	const lines: RawLine[] = [];
+	for await (const line of readLines(Readable.from(chunks), max)) lines.push(line);
+	return lines;
+}
+
+function shape(lines: RawLine[]) {
+	return lines.map((l) => [l.number, l.bytes.toString("utf8"), l.eol, l.tooLong?.length]);
+}
+
+describe("readLines", () => {
+	it("keeps each line's terminator (LF, CRLF, none on the last line)", async () => {
+		const lines = await collect([Buffer.from("a\r\nb\nc")]);
+		expect(shape(lines)).toEqual([
+			[1, "a", "\r\n", undefined],
+			[2, "b", "\n", undefined],
+			[3, "c", "", undefined],
+		]);
+	});
+
+	it("reassembles lines and multibyte characters split across chunks, and a CRLF split between chunks", async () => {
+		const bytes = Buffer.from("中文一\r\n第二行\n", "utf8");
+		// Split inside 中 and between \r and \n.
+		const cut1 = 1;
+		const cut2 = bytes.indexOf(0x0d) + 1;
+		const lines = await collect([bytes.subarray(0, cut1), bytes.subarray(cut1, cut2), bytes.subarray(cut2)]);
+		expect(shape(lines)).toEqual([
+			[1, "中文一", "\r\n", undefined],
+			[2, "第二行", "\n", undefined],
+		]);
+	});
+
+	it("yields no phantom line after a final newline, and keeps empty lines", async () => {
+		expect(shape(await collect([Buffer.from("a\n\nb\n")]))).toEqual([
+			[1, "a", "\n", undefined],
+			[2, "", "\n", undefined],
+			[3, "b", "\n", undefined],
+		]);
+		expect(await collect([])).toEqual([]);
+	});
+
+	it("skips an over-long line without buffering it, reports its length, and carries on", async () => {
+		const long = "x".repeat(50);
+		const lines = await collect([Buffer.from(`ok\n${long.slice(0, 20)}`), Buffer.from(`${long.slice(20)}\nafter\n`)], 30);
+		expect(shape(lines)).toEqual([
+			[1, "ok", "\n", undefined],
+			[2, "", "\n", 50],
+			[3, "after", "\n", undefined],
+		]);
+	});
+});
+
+describe("writeFileAtomic", () => {
+	const dir = mkdtempSync(join(tmpdir(), "corpuslint-atomic-"));
+	afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+	it("replaces the content, keeps the mode and leaves no temp file behind", () => {
+		const target = join(dir, "a.txt");
+		writeFileSync(target, "old", { mode: 0o640 });
+		writeFileAtomic(target, Buffer.from("新内容"));
+		expect(readFileSync(target, "utf8")).toBe("新内容");
+		expect(statSync(target).mode & 0o777).toBe(0o640);
+		expect(readdirSync(dir).filter((n) => n.includes(TEMP_MARK))).toEqual([]);
+	});
+
+	it("removes temp files left by a dead process, but not those of a live one", () => {
+		const dead = join(dir, `.b.txt${TEMP_MARK}999999999-abc`);
+		const live = join(dir, `.c.txt${TEMP_MARK}${process.ppid}-abc`);
+		writeFileSync(dead, "x");
+		writeFileSync(live, "x");
+		expect(removeStaleTemps([dir])).toBe(1);
+		expect(readdirSync(dir).filter((n) => n.includes(TEMP_MARK))).toEqual([`.c.txt${TEMP_MARK}${process.ppid}-abc`]);
+	});
+});
