@@ -35,6 +35,15 @@ Output:
   --max-warnings N           Exit with 1 when there are more than N warnings
   --color / --no-color       Force colours on or off (default: on for a TTY; NO_COLOR and FORCE_COLOR honoured)
 
+Caching, timing and adoption:
+  --cache                    Only lint files that changed since the last run (results kept in .corpuslintcache)
+  --cache-location PATH      Cache file, or directory for it (default: ./.corpuslintcache)
+  --stats                    Print findings and time per rule on stderr after the report
+  --suppress-all             Record all current errors in corpuslint-suppressions.json; report only new ones later
+  --suppress-rule RULE       Record current errors of this rule only (repeatable)
+  --suppressions-location P  Suppressions file to read and write (default: ./corpuslint-suppressions.json)
+  --prune-suppressions       Lower recorded counts to the errors that still occur
+
 Miscellaneous:
   --print-config FILE        Print the configuration used for FILE
   --init                     Write a starter .corpuslintrc.json in the current directory
@@ -64,6 +73,13 @@ export interface CliOptions {
 	init: boolean;
 	version: boolean;
 	help: boolean;
+	stats: boolean;
+	cache: boolean;
+	cacheLocation?: string;
+	suppressAll: boolean;
+	suppressRules?: string[];
+	suppressionsLocation?: string;
+	pruneSuppressions: boolean;
 }
 
 const FIX_TYPES: FixType[] = ["problem", "suggestion", "layout"];
@@ -121,6 +137,13 @@ export function parseCliArgs(argv: string[]): CliOptions {
 				init: { type: "boolean", default: false },
 				version: { type: "boolean", short: "v", default: false },
 				help: { type: "boolean", short: "h", default: false },
+				stats: { type: "boolean", default: false },
+				cache: { type: "boolean", default: false },
+				"cache-location": { type: "string" },
+				"suppress-all": { type: "boolean", default: false },
+				"suppress-rule": { type: "string", multiple: true },
+				"suppressions-location": { type: "string" },
+				"prune-suppressions": { type: "boolean", default: false },
 			},
 		});
 	} catch (error) {
@@ -144,6 +167,9 @@ export function parseCliArgs(argv: string[]): CliOptions {
 	if (v.fix && v["fix-dry-run"]) throw new UsageError("--fix and --fix-dry-run cannot be used together");
 	if (v["stdin-filename"] && !v.stdin) throw new UsageError("--stdin-filename requires --stdin");
 	if (v.stdin && parsed.positionals.length) throw new UsageError("--stdin takes no file patterns");
+	if (v["suppress-all"] && v["suppress-rule"]) throw new UsageError("--suppress-all and --suppress-rule cannot be used together");
+	if (v["prune-suppressions"] && (v["suppress-all"] || v["suppress-rule"])) throw new UsageError("--prune-suppressions cannot be used with --suppress-all or --suppress-rule");
+	if (v.stdin && (v["suppress-all"] || v["suppress-rule"] || v["prune-suppressions"])) throw new UsageError("--suppress-all, --suppress-rule and --prune-suppressions need files, not --stdin");
 	return {
 		patterns: parsed.positionals,
 		config: v.config,
@@ -165,5 +191,12 @@ export function parseCliArgs(argv: string[]): CliOptions {
 		init: v.init ?? false,
 		version: v.version ?? false,
 		help: v.help ?? false,
+		stats: v.stats ?? false,
+		cache: v.cache ?? false,
+		cacheLocation: v["cache-location"],
+		suppressAll: v["suppress-all"] ?? false,
+		suppressRules: v["suppress-rule"],
+		suppressionsLocation: v["suppressions-location"],
+		pruneSuppressions: v["prune-suppressions"] ?? false,
 	};
 }
