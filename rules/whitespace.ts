@@ -75,7 +75,8 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 					if (start === 0) continue;
 					const before = text.codePointAt(start - 1)!;
 					const after = text.codePointAt(stop)!;
-					if (options.spaceBeforePunctuation && isClosingCjkPunctuation(after)) {
+					// After a URL or a Latin word the gap is deliberate (it keeps the link clean), so only Chinese counts.
+					if (options.spaceBeforePunctuation && isClosingCjkPunctuation(after) && isChinese(before)) {
 						context.report({
 							loc: sourceCode.locIn(node, start, stop),
 							messageId: "spaceBeforePunctuation",
