@@ -7,6 +7,8 @@ const code = await runCli(process.argv.slice(2), {
 	stdin: process.stdin,
 	env: process.env,
 	stdoutIsTTY: Boolean(process.stdout.isTTY),
+	stderrIsTTY: Boolean(process.stderr.isTTY),
+	stderrColumns: process.stderr.columns,
 });
 // exitCode, not exit(): let stdout drain when it is a pipe.
 process.exitCode = code;

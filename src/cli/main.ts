@@ -11,9 +11,13 @@ import { ConfigError } from "../engine/rule-options.js";
 import type { LintResult } from "../engine/types.js";
 import { formatters } from "../formats/index.js";
 import type { FormatterContext } from "../formats/types.js";
+import { LintCache, resolveCacheLocation } from "../runner/cache.js";
 import { lintFiles, lintStream } from "../runner/lint-files.js";
+import { runSuppressions } from "../runner/suppressions.js";
 import { VERSION } from "../version.js";
 import { HELP, parseCliArgs, UsageError, type CliOptions } from "./options.js";
+import { ProgressLine, shouldShowProgress } from "./progress.js";
+import { collectRuleStats, enabledRuleIds, formatStats } from "./stats.js";
 
 export interface CliIO {
 	cwd: string;
@@ -22,6 +26,9 @@ export interface CliIO {
 	stdin: NodeJS.ReadableStream;
 	env: NodeJS.ProcessEnv;
 	stdoutIsTTY: boolean;
+	/** Progress is drawn only on a terminal. */
+	stderrIsTTY?: boolean;
+	stderrColumns?: number;
 }
 
 function useColor(options: CliOptions, io: CliIO): boolean {
@@ -94,15 +101,34 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 		if (!options.stdin && options.patterns.length === 0) throw new UsageError("no files given. Try: corpuslint \"data/**/*.jsonl\" (or --help)");
 
 		const fix = options.fix || options.fixDryRun;
-		const common = { config, registry: builtinRules, fix, write: options.fix, fixTypes: options.fixTypes };
+		const timing: Record<string, number> | undefined = options.stats ? {} : undefined;
+		const started = performance.now();
+		const common = { config, registry: builtinRules, fix, write: options.fix, fixTypes: options.fixTypes, stats: timing };
 		let results: LintResult[];
 		const sources = new Map<string, string>();
 		if (options.stdin) {
 			const name = resolve(io.cwd, options.stdinFilename ?? "<stdin>.txt");
 			results = [await lintStream(io.stdin as never, name, common)];
 		} else {
-			results = await lintFiles(options.patterns, { ...common, cwd: io.cwd });
+			const progress = shouldShowProgress(io.env, Boolean(io.stderrIsTTY)) ? new ProgressLine({ write: io.stderr, columns: () => io.stderrColumns }) : undefined;
+			const cache = options.cache ? new LintCache(resolveCacheLocation(io.cwd, options.cacheLocation), { config, fix, dryRun: options.fixDryRun }) : undefined;
+			try {
+				results = await lintFiles(options.patterns, { ...common, cwd: io.cwd, cache, onStart: progress?.start, onFile: progress?.fileDone });
+			} finally {
+				progress?.finish();
+			}
+			cache?.save();
 		}
+		const elapsedMs = performance.now() - started;
+		const suppressed = runSuppressions(results, {
+			cwd: io.cwd,
+			location: options.suppressionsLocation,
+			suppressAll: options.suppressAll,
+			suppressRules: options.suppressRules,
+			prune: options.pruneSuppressions,
+			isKnownRule: (id) => builtinRules.has(id),
+		});
+		results = suppressed.results;
 		const shown = options.quiet ? filterQuiet(results) : results;
 		const rulesMeta = Object.fromEntries([...builtinRules].map(([id, r]) => [id, (r.meta ?? {}) as FormatterContext["rulesMeta"][string]]));
 		const report = formatter(shown, { cwd: io.cwd, rulesMeta, color: useColor(options, io), getSource: (p) => sources.get(p) });
@@ -111,6 +137,11 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 			mkdirSync(dirname(out), { recursive: true });
 			writeFileSync(out, report);
 		} else if (report) io.stdout(report.endsWith("\n") ? report : `${report}\n`);
+		for (const note of suppressed.notes) io.stderr(`${note}\n`);
+		if (timing) {
+			const documents = results.reduce((n, r) => n + (r.documentCount ?? 0), 0);
+			io.stderr(formatStats(collectRuleStats(shown, enabledRuleIds(results, config), timing), { files: results.length, documents, elapsedMs }));
+		}
 
 		const errors = results.reduce((n, r) => n + r.errorCount, 0);
 		const warnings = results.reduce((n, r) => n + r.warningCount, 0);

@@ -2,7 +2,7 @@
  * `--stats`: what each rule found and what it cost, like ESLint's TIMING
  * table. Printed on stderr so stdout stays a clean report.
  */
-import type { LintResult } from "../engine/types.js";
+import type { LintResult, ResolvedRules } from "../engine/types.js";
 
 export interface RuleStat {
 	ruleId: string;
@@ -60,4 +60,17 @@ export function formatStats(stats: readonly RuleStat[], totals?: RunTotals): str
 		);
 	}
 	return `${lines.join("\n")}\n`;
+}
+
+/** Rules switched on for any of the files in the run. */
+export function enabledRuleIds(results: readonly LintResult[], config: { rulesFor(path: string): ResolvedRules }): Set<string> {
+	const ids = new Set<string>();
+	const seen = new Set<ResolvedRules>();
+	for (const r of results) {
+		const rules = config.rulesFor(r.filePath);
+		if (seen.has(rules)) continue;
+		seen.add(rules);
+		for (const [id, entry] of rules) if (entry.severity > 0) ids.add(id);
+	}
+	return ids;
 }
