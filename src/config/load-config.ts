@@ -115,6 +115,29 @@ function lineColumnOf(text: string, position: number): { line: number; column: n
 	return { line, column: position - before.lastIndexOf("\n") };
 }
 
+/**
+ * Where JSON.parse failed when its message gives no position (Node 20 says only
+ * "Unexpected token ']', ... is not valid JSON" for a trailing comma or a bad
+ * literal): the shortest prefix that fails for a reason other than ending too
+ * early ends just after the bad character. Config files are small, so the
+ * quadratic scan costs nothing.
+ */
+function errorOffsetByPrefix(text: string): number {
+	for (let k = 1; k <= text.length; k++) {
+		try {
+			JSON.parse(text.slice(0, k));
+		} catch (error) {
+			const message = (error as Error).message;
+			if (/Unexpected end of JSON input/u.test(message)) continue;
+			const pos = /position (\d+)/u.exec(message);
+			if (!pos) return k - 1;
+			if (Number(pos[1]) < k) return Number(pos[1]);
+		}
+	}
+	// Every prefix was only incomplete: the text ends too early.
+	return text.length;
+}
+
 /** Parses JSON and turns the error into "file:line:column: message". */
 export function parseJsonWithLocation(text: string, path: string): unknown {
 	try {
@@ -123,8 +146,11 @@ export function parseJsonWithLocation(text: string, path: string): unknown {
 		const message = (error as Error).message;
 		const pos = /position (\d+)/u.exec(message);
 		const lc = /line (\d+) column (\d+)/u.exec(message);
-		const where = lc ? { line: Number(lc[1]), column: Number(lc[2]) } : pos ? lineColumnOf(text, Number(pos[1])) : undefined;
-		const detail = message.replace(/^JSON\.parse: /u, "").replace(/ in JSON at position \d+.*$/u, "");
+		const offset = pos ? Number(pos[1]) : errorOffsetByPrefix(text);
+		const where = lc ? { line: Number(lc[1]), column: Number(lc[2]) } : lineColumnOf(text, offset);
+		const detail = message.replace(/^JSON\.parse: /u, "").replace(/ in JSON at position \d+.*$/u, "")
+			// Node 20 quotes the whole (multi-line) source after the token; the line:column says where.
+			.replace(/, .* is not valid JSON$/su, "");
 		throw new ConfigError(`${path}${where ? `:${where.line}:${where.column}` : ""}: invalid JSON: ${detail}`);
 	}
 }
@@ -161,7 +187,8 @@ export function readConfigFile(path: string): ConfigFile {
 	} catch (error) {
 		throw new ConfigError(`cannot read configuration ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
 	}
-	return validateConfigShape(parseJsonWithLocation(text, path), path);
+	// Windows editors may save a BOM; JSON.parse rejects it.
+	return validateConfigShape(parseJsonWithLocation(text.replace(/^\uFEFF/u, ""), path), path);
 }
 
 export interface LoadConfigOptions {
