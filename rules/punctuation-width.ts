@@ -9,7 +9,9 @@ import {
 	isCjkPunctuation,
 	isHan,
 	nextNonSpace,
+	nextNonSpaceIndex,
 	prevNonSpace,
+	prevNonSpaceIndex,
 } from "../src/linguistics/script.js";
 
 type MessageIds = "halfWidth" | "halfWidthParens" | "unpairedParen" | "straightQuotes" | "ambiguousQuote" | "toFullWidth";
@@ -21,8 +23,6 @@ const FULL: Readonly<Record<string, string>> = { ",": "，", ".": "。", ";": "�
 const CLOSERS = new Set([..."”’）》」』】〕"].map((c) => c.codePointAt(0)!));
 /** Before a quote, these mean the quote opens. */
 const OPEN_BEFORE = new Set([..."，：、（《“‘—,:(["].map((c) => c.codePointAt(0)!));
-/** Before a quote, these mean the quote closes (the quoted sentence ended). */
-const CLOSE_BEFORE = new Set([..."。！？…!?"].map((c) => c.codePointAt(0)!));
 /** After a quote, these mean it closes. */
 const CLOSE_AFTER = new Set([..."，。、；：？！）》,.;:?!)"].map((c) => c.codePointAt(0)!));
 
@@ -85,14 +85,14 @@ function absorbSpaces(text: string, start: number, end: number): Span {
 
 /** Should the half-width `ch` at `i` become full-width? (not for parentheses and quotes) */
 function isChinesePunctuationUse(text: string, i: number, ch: string): boolean {
-	const prev = prevNonSpace(text, i);
-	const next = nextNonSpace(text, i + 1);
+	const prev = neighbour(text, i, -1);
+	const next = neighbour(text, i, 1);
 	const before = codePointAt(text, i - 1);
 	const after = codePointAt(text, i + 1);
 	if (ch === ".") {
 		if (before === 0x2e || after === 0x2e) return false; // an ellipsis "..." is not a full stop
 		if (!(isHan(prev) || CLOSERS.has(prev))) return false;
-		return next === -1 || isChinese(next) || next === 0x22 || next === 0x27;
+		return next === -1 || isChinese(next);
 	}
 	if (isAsciiDigit(before) && isAsciiDigit(after)) return false; // 1,000 and 10:30
 	if (ch === ";" && /&#?[A-Za-z0-9]+$/u.test(text.slice(Math.max(0, i - 10), i))) return false; // HTML entity
@@ -102,6 +102,21 @@ function isChinesePunctuationUse(text: string, i: number, ch: string): boolean {
 	if (isAsciiDigit(prev)) return false;
 	if (ch === "?" || ch === "!") return !isAsciiLetter(prev);
 	return true;
+}
+
+/** Straight quotes and ASCII brackets next to a mark are transparent: `"村超".` ends a Chinese sentence. */
+const TRANSPARENT = new Set([0x22, 0x27, 0x28, 0x29]);
+
+/** The nearest non-space code point before (-1) or after (+1) offset `i`, looking through up to three transparent marks. */
+function neighbour(text: string, i: number, step: -1 | 1): number {
+	let at = i;
+	for (let hops = 0; hops < 4; hops++) {
+		at = step < 0 ? prevNonSpaceIndex(text, at) : nextNonSpaceIndex(text, at + 1);
+		if (at < 0) return -1;
+		const cp = codePointAt(text, at);
+		if (!TRANSPARENT.has(cp) || hops === 3) return cp;
+	}
+	return -1;
 }
 
 type Direction = "open" | "close" | null;
@@ -114,7 +129,8 @@ function quoteEvidence(text: string, i: number): Direction {
 	const spaceBefore = text[i - 1] === " " && text[i + 1] !== undefined && text[i + 1] !== " ";
 	const spaceAfter = text[i + 1] === " " && text[i - 1] !== undefined && text[i - 1] !== " ";
 	const opens = prev === -1 || OPEN_BEFORE.has(prev) || spaceBefore;
-	const closes = CLOSE_BEFORE.has(prev) || next === -1 || CLOSE_AFTER.has(next) || spaceAfter;
+	// Not the mark before: after "。" a quotation may end (。") or the next one begin (。"我们…).
+	const closes = next === -1 || CLOSE_AFTER.has(next) || spaceAfter;
 	if (opens && !closes) return "open";
 	if (closes && !opens) return "close";
 	return null;
