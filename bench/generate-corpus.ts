@@ -137,7 +137,7 @@ export async function writeJsonl(options: CorpusOptions, m = loadMaterial()): Pr
 		batchBytes += bytes;
 		written += bytes;
 		if (batchBytes >= 4 << 20) {
-			if (!stream.write(batch.join(""))) await new Promise((r) => stream.once("drain", r));
+			if (!stream.write(batch.join(""))) await new Promise<void>((r) => stream.once("drain", () => r()));
 			batch = [];
 			batchBytes = 0;
 		}

@@ -5,7 +5,10 @@ import type { LintResult } from "../engine/types.js";
 import { removeStaleTemps } from "../io/atomic-write.js";
 import type { LintCache } from "./cache.js";
 import { discoverFiles } from "./discover.js";
+import { lintJsonlRange } from "./jsonl-range.js";
 import { inputKindOf, lintJsonl, lintTextBytes, lintTextFile, type FileLintOptions } from "./lint-file.js";
+import { lintFilesInPool, type PoolConfigData } from "./pool.js";
+import { shardFiles, type Shard } from "./shard.js";
 import { emptyResult, tallyResult } from "./result.js";
 
 export interface LintFilesOptions extends Omit<FileLintOptions, "config"> {
@@ -17,27 +20,53 @@ export interface LintFilesOptions extends Omit<FileLintOptions, "config"> {
 	onStart?: (paths: string[]) => void;
 	/** Results of unchanged files from an earlier run (--cache). */
 	cache?: LintCache;
+	/** Worker threads (--concurrency); 1 or absent lints in this thread. Workers rebuild the config from configData. */
+	concurrency?: number;
+	configData?: PoolConfigData;
+	/** --shard i/n: lint only this part of the input. */
+	shard?: Shard;
+	/** A document callback per file, for streaming output that names the file. */
+	onDocumentOf?: (filePath: string) => FileLintOptions["onDocument"];
 }
 
 const IGNORED_WARNING = 'File ignored because of a matching ignore pattern in the configuration ("ignores").';
 
 /** Lints every file the patterns name, one after another, in a stable order. */
 export async function lintFiles(patterns: string[], options: LintFilesOptions): Promise<LintResult[]> {
-	const files = await discoverFiles(patterns, options.cwd, options.config);
+	let files = await discoverFiles(patterns, options.cwd, options.config);
+	const sharded = options.shard ? shardFiles(files, options.shard, { cwd: options.cwd, splitJsonl: !options.fix }) : undefined;
+	if (sharded) files = sharded.files;
 	if (options.fix && options.write) removeStaleTemps(new Set(files.map((f) => dirname(f.path))));
 	options.onStart?.(files.map((f) => f.path));
+	const ignoredResult = (file: (typeof files)[number]): LintResult | undefined => {
+		if (!file.explicit || !options.config.isIgnored(file.path)) return undefined;
+		const r = emptyResult(file.path);
+		r.messages.push({ ruleId: null, severity: 1, message: IGNORED_WARNING, line: 1, column: 1 });
+		return tallyResult(r);
+	};
+	if ((options.concurrency ?? 1) > 1 && options.configData) {
+		const pooled = await lintFilesInPool(files, { ...options, concurrency: options.concurrency!, configData: options.configData }, sharded?.ranges, ignoredResult);
+		if (pooled) return pooled;
+	}
 	const results: LintResult[] = [];
 	for (const file of files) {
-		if (file.explicit && options.config.isIgnored(file.path)) {
-			const r = emptyResult(file.path);
-			r.messages.push({ ruleId: null, severity: 1, message: IGNORED_WARNING, line: 1, column: 1 });
-			results.push(tallyResult(r));
-			options.onFile?.(r, 0);
+		const ignored = ignoredResult(file);
+		if (ignored) {
+			results.push(ignored);
+			options.onFile?.(ignored, 0);
 			continue;
 		}
 		const cached = options.cache?.get(file.path);
-		const result = cached ?? (inputKindOf(file.path) === "jsonl" ? await lintJsonl(file.path, options) : lintTextFile(file.path, options));
-		if (!cached) options.cache?.set(file.path, result);
+		const fileOptions = options.onDocumentOf ? { ...options, onDocument: options.onDocumentOf(file.path) } : options;
+		const range = sharded?.ranges.get(file.path);
+		const result =
+			cached ??
+			(range
+				? await lintJsonlRange(file.path, range, fileOptions)
+				: inputKindOf(file.path) === "jsonl"
+					? await lintJsonl(file.path, fileOptions)
+					: lintTextFile(file.path, fileOptions));
+		if (!cached && !range) options.cache?.set(file.path, result);
 		results.push(result);
 		options.onFile?.(result, 0);
 	}

@@ -1,0 +1,268 @@
+/**
+ * `--concurrency`: lints on a piscina worker pool. Small files travel in
+ * groups; a big JSONL file is cut into batches of whole lines, so one file
+ * uses every core. Results and streamed documents come back in input order,
+ * equal to a single-threaded run.
+ */
+import { createReadStream, existsSync, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { Piscina } from "piscina";
+import type { JsonlSettings } from "../config/load-config.js";
+import type { RulesConfig } from "../config/rule-entries.js";
+import type { LintResult } from "../engine/types.js";
+import { packageRoot } from "../package-root.js";
+import type { LintCache } from "./cache.js";
+import type { DiscoveredFile } from "./discover.js";
+import type { ByteRange, DocumentRecord } from "./jsonl-range.js";
+import { inputKindOf, lintJsonl, type DocumentInfo, type FileLintOptions } from "./lint-file.js";
+import { emptyResult } from "./result.js";
+import type { FilesTask, JsonlTask, WorkerReply } from "./worker.js";
+
+/** What a worker needs to rebuild the configuration (plain, cloneable data). */
+export interface PoolConfigData {
+	cwd: string;
+	configPath?: string;
+	noConfig?: boolean;
+	cliRules?: RulesConfig;
+	jsonl?: Partial<JsonlSettings>;
+}
+
+/** One input: a whole file, a byte range of a JSONL file (`--shard`), or a ready result (ignored files). */
+export interface PoolItem {
+	path: string;
+	range?: ByteRange;
+	result?: LintResult;
+}
+
+export interface PoolRunOptions extends FileLintOptions {
+	concurrency: number;
+	configData: PoolConfigData;
+	/** A document callback per file (streaming output needs to know the file). */
+	onDocumentOf?: (filePath: string) => FileLintOptions["onDocument"];
+	onFile?: (result: LintResult, bytes: number) => void;
+}
+
+export const JSONL_BATCH_BYTES = 4 << 20;
+const GROUP_FILES = 32;
+const GROUP_BYTES = 512 << 10;
+/** Below this much input, starting workers costs more than it saves. */
+export const MIN_POOL_BYTES = 2 << 20;
+
+export function parseConcurrency(value: string | undefined): number {
+	if (value === undefined) return 1;
+	if (value === "auto") return Math.max(1, availableParallelism());
+	const n = Number(value);
+	if (!Number.isInteger(n) || n < 1) throw new RangeError(`--concurrency: expected "auto" or a whole number ≥ 1, got "${value}"`);
+	return n;
+}
+
+export function workerScript(): string {
+	return join(packageRoot, "dist", "src", "runner", "worker.js");
+}
+
+function sizeOf(item: PoolItem): number {
+	if (item.result) return 0;
+	if (item.range) return item.range.end - item.range.start;
+	return statSync(item.path, { throwIfNoEntry: false })?.size ?? 0;
+}
+
+/** Workers pay when there is enough input to split into at least two pieces of work. */
+export function poolPays(items: PoolItem[], concurrency: number): boolean {
+	if (concurrency < 2) return false;
+	let bytes = 0;
+	let pieces = 0;
+	for (const item of items) {
+		const size = sizeOf(item);
+		bytes += size;
+		if (!item.result) pieces += inputKindOf(item.path) === "jsonl" ? Math.max(1, Math.ceil(size / JSONL_BATCH_BYTES)) : 1;
+	}
+	return pieces >= 2 && bytes >= MIN_POOL_BYTES;
+}
+
+/** A piece of work, in input order; `file` is the index of the result it belongs to. */
+interface Unit {
+	files: number[];
+	task?: FilesTask | JsonlTask;
+	/** Runs in this thread instead (JSONL rewritten in place by --fix). */
+	local?: () => Promise<LintResult>;
+}
+
+/** Cuts a JSONL file (or byte range) into batches of whole lines. */
+async function* jsonlBatches(path: string, range?: PoolItem["range"]): AsyncGenerator<{ bytes: Uint8Array; firstLine: number }> {
+	if (range && range.end <= range.start) return;
+	const stream = createReadStream(path, { highWaterMark: 1 << 20, ...(range ? { start: range.start, end: range.end - 1 } : {}) });
+	let line = range?.firstLine ?? 1;
+	let parts: Buffer[] = [];
+	let size = 0;
+	for await (const chunk of stream as AsyncIterable<Buffer>) {
+		parts.push(chunk);
+		size += chunk.length;
+		if (size < JSONL_BATCH_BYTES) continue;
+		const all = Buffer.concat(parts, size);
+		const cut = all.lastIndexOf(0x0a) + 1;
+		if (cut === 0) {
+			parts = [all];
+			continue;
+		}
+		// A fresh ArrayBuffer of its own, so it can be transferred (never a slice of Buffer's shared pool).
+		const bytes = new Uint8Array(all.subarray(0, cut));
+		yield { bytes, firstLine: line };
+		line += countNewlines(all.subarray(0, cut));
+		parts = cut < all.length ? [Buffer.from(all.subarray(cut))] : [];
+		size = all.length - cut;
+	}
+	if (size > 0) yield { bytes: new Uint8Array(Buffer.concat(parts, size)), firstLine: line };
+}
+
+function countNewlines(buf: Buffer): number {
+	let n = 0;
+	for (let i = buf.indexOf(0x0a); i !== -1; i = buf.indexOf(0x0a, i + 1)) n++;
+	return n;
+}
+
+/** Every unit of work, produced lazily so a huge JSONL is never held in memory at once. */
+async function* planUnits(items: PoolItem[], options: PoolRunOptions, stream: boolean): AsyncGenerator<Unit> {
+	let group: number[] = [];
+	let groupBytes = 0;
+	const flush = (): Unit => {
+		const unit: Unit = {
+			files: group,
+			task: { kind: "files", paths: group.map((i) => items[i].path), fix: !!options.fix, write: !!options.write, fixTypes: options.fixTypes, stream },
+		};
+		group = [];
+		groupBytes = 0;
+		return unit;
+	};
+	for (let i = 0; i < items.length; i++) {
+		const item = items[i];
+		if (item.result) {
+			if (group.length) yield flush();
+			yield { files: [i] };
+			continue;
+		}
+		if (inputKindOf(item.path) !== "jsonl") {
+			group.push(i);
+			groupBytes += sizeOf(item);
+			if (group.length >= GROUP_FILES || groupBytes >= GROUP_BYTES) yield flush();
+			continue;
+		}
+		if (group.length) yield flush();
+		if (!existsSync(item.path) || (options.fix && options.write)) {
+			// Missing files get the single-threaded error message; in-place JSONL rewrites need one writer.
+			yield { files: [i], local: () => lintJsonl(item.path, { ...options, onDocument: options.onDocumentOf?.(item.path) ?? options.onDocument }) };
+			continue;
+		}
+		for await (const batch of jsonlBatches(item.path, item.range)) {
+			yield {
+				files: [i],
+				task: { kind: "jsonl", path: item.path, bytes: batch.bytes, firstLine: batch.firstLine, fix: !!options.fix, fixTypes: options.fixTypes, stream },
+			};
+		}
+	}
+	if (group.length) yield flush();
+}
+
+/** Adds a batch's result to the file's result (batches arrive in order). */
+function mergeInto(target: LintResult, part: LintResult): void {
+	target.messages.push(...part.messages);
+	target.errorCount += part.errorCount;
+	target.fatalErrorCount += part.fatalErrorCount;
+	target.warningCount += part.warningCount;
+	target.fixableErrorCount += part.fixableErrorCount;
+	target.fixableWarningCount += part.fixableWarningCount;
+	target.documentCount = (target.documentCount ?? 0) + (part.documentCount ?? 0);
+}
+
+/** Lints the items on `concurrency` worker threads; returns results in item order. */
+export async function lintInPool(items: PoolItem[], options: PoolRunOptions): Promise<LintResult[]> {
+	const script = workerScript();
+	if (!existsSync(script)) throw new Error(`--concurrency needs the built worker ${script} (run "npm run build")`);
+	const stream = !!(options.onDocument || options.onDocumentOf);
+	const pool = new Piscina({ filename: script, minThreads: options.concurrency, maxThreads: options.concurrency, workerData: options.configData, idleTimeout: 1000 });
+	const results: LintResult[] = new Array(items.length);
+	const emitDocs = (file: number, records: DocumentRecord[] | undefined) => {
+		if (!records?.length) return;
+		const cb = options.onDocumentOf?.(items[file].path) ?? options.onDocument;
+		for (const r of records) cb?.(r.messages, r.doc as DocumentInfo);
+	};
+	const maxInFlight = options.concurrency * 2;
+	const inFlight: Array<{ unit: Unit; done: Promise<WorkerReply | LintResult | undefined> }> = [];
+	let lastFile = -1;
+	const finishFile = (file: number) => {
+		const r = results[file];
+		if (r.messages.length > 1 && inputKindOf(r.filePath) === "jsonl") {
+			r.messages.sort((a, b) => a.line - b.line || (a.docLine ?? 0) - (b.docLine ?? 0) || (a.docColumn ?? 0) - (b.docColumn ?? 0));
+		}
+		options.onFile?.(r, 0);
+	};
+	// Units complete out of order; they are consumed strictly in order, so output order is the input order.
+	const consume = async () => {
+		const { unit, done } = inFlight.shift()!;
+		const reply = await done;
+		const firstFile = unit.files[0];
+		if (firstFile !== lastFile && lastFile >= 0 && results[lastFile]) finishFile(lastFile);
+		if (unit.task?.kind === "jsonl") {
+			const { results: [part], records } = reply as WorkerReply;
+			if (!results[firstFile]) results[firstFile] = { ...emptyResult(items[firstFile].path), documentCount: 0 };
+			mergeInto(results[firstFile], part);
+			emitDocs(firstFile, records?.[0]);
+			lastFile = firstFile;
+			return;
+		}
+		if (unit.task?.kind === "files") {
+			const { results: rs, records } = reply as WorkerReply;
+			unit.files.forEach((file, k) => {
+				results[file] = rs[k];
+				emitDocs(file, records?.[k]);
+				if (file !== unit.files.at(-1)) finishFile(file);
+			});
+		} else if (unit.local) {
+			results[firstFile] = reply as LintResult;
+		} else {
+			results[firstFile] = items[firstFile].result!;
+		}
+		lastFile = unit.files.at(-1)!;
+	};
+	try {
+		for await (const unit of planUnits(items, options, stream)) {
+			let done: Promise<WorkerReply | LintResult | undefined>;
+			if (unit.local) {
+				// Drain first: the local run streams its documents straight to the output.
+				while (inFlight.length) await consume();
+				done = Promise.resolve(await unit.local());
+			} else if (unit.task) {
+				const transfer = unit.task.kind === "jsonl" ? [unit.task.bytes.buffer as ArrayBuffer] : undefined;
+				done = pool.run(unit.task, transfer ? { transferList: transfer } : undefined) as Promise<WorkerReply>;
+			} else done = Promise.resolve(undefined);
+			inFlight.push({ unit, done });
+			while (inFlight.length >= maxInFlight) await consume();
+		}
+		while (inFlight.length) await consume();
+		if (lastFile >= 0 && results[lastFile]) finishFile(lastFile);
+	} finally {
+		await pool.destroy();
+	}
+	for (let i = 0; i < items.length; i++) if (!results[i]) results[i] = { ...emptyResult(items[i].path), documentCount: 0 };
+	return results;
+}
+
+/**
+ * The pool path of `lintFiles`: undefined when workers would not pay, so the
+ * caller lints in its own thread. Ignored and cached files keep their ready results.
+ */
+export async function lintFilesInPool(
+	files: DiscoveredFile[],
+	options: PoolRunOptions & { cache?: LintCache },
+	ranges: Map<string, ByteRange> | undefined,
+	readyResult: (file: DiscoveredFile) => LintResult | undefined,
+): Promise<LintResult[] | undefined> {
+	const items: PoolItem[] = files.map((file) => {
+		const result = readyResult(file) ?? options.cache?.get(file.path);
+		return { path: file.path, range: ranges?.get(file.path), result };
+	});
+	if (!poolPays(items, options.concurrency)) return undefined;
+	const results = await lintInPool(items, options);
+	if (options.cache) items.forEach((item, i) => !item.result && !item.range && options.cache!.set(item.path, results[i]));
+	return results;
+}

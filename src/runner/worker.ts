@@ -1,0 +1,68 @@
+/**
+ * A piscina worker: rebuilds the run's configuration from plain data (rules
+ * are functions and cannot cross threads) and lints what the pool sends it —
+ * a group of whole files, or one batch of JSONL lines.
+ */
+import { Readable } from "node:stream";
+import { workerData } from "piscina";
+import { builtinRules } from "../../rules/index.js";
+import { loadConfig, type ResolvedConfig } from "../config/load-config.js";
+import type { FixType, LintResult } from "../engine/types.js";
+import { lintJsonlSlice, type DocumentRecord } from "./jsonl-range.js";
+import { lintTextFile, type FileLintOptions } from "./lint-file.js";
+import type { PoolConfigData } from "./pool.js";
+
+export interface FilesTask {
+	kind: "files";
+	paths: string[];
+	fix: boolean;
+	write: boolean;
+	fixTypes?: FixType[];
+	/** Return each document's messages as records (streaming output) instead of keeping them. */
+	stream: boolean;
+}
+
+export interface JsonlTask {
+	kind: "jsonl";
+	path: string;
+	bytes: Uint8Array;
+	firstLine: number;
+	fix: boolean;
+	fixTypes?: FixType[];
+	stream: boolean;
+}
+
+export interface WorkerReply {
+	results: LintResult[];
+	/** Per result, its document records, when the task asked to stream. */
+	records?: DocumentRecord[][];
+}
+
+let config: ResolvedConfig | undefined;
+
+function getConfig(): ResolvedConfig {
+	if (!config) {
+		const data = workerData as PoolConfigData;
+		config = loadConfig({ ...data, registry: builtinRules });
+	}
+	return config;
+}
+
+export default async function run(task: FilesTask | JsonlTask): Promise<WorkerReply> {
+	const base: FileLintOptions = { config: getConfig(), registry: builtinRules, fix: task.fix, fixTypes: task.fixTypes };
+	if (task.kind === "files") {
+		const results: LintResult[] = [];
+		const records: DocumentRecord[][] = [];
+		for (const path of task.paths) {
+			const mine: DocumentRecord[] = [];
+			const onDocument = task.stream ? (messages: DocumentRecord["messages"], doc: DocumentRecord["doc"]) => void mine.push({ messages, doc }) : undefined;
+			results.push(lintTextFile(path, { ...base, write: task.write, onDocument }));
+			records.push(mine);
+		}
+		return task.stream ? { results, records } : { results };
+	}
+	const records: DocumentRecord[] = [];
+	const bytes = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
+	const result = await lintJsonlSlice(task.path, Readable.from([bytes]), task.firstLine, base, task.stream ? records : undefined);
+	return task.stream ? { results: [result], records: [records] } : { results: [result] };
+}
