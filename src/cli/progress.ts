@@ -112,7 +112,7 @@ export class ProgressLine {
 		if (!force && now - this.#lastDraw < MIN_REDRAW_MS) return;
 		this.#lastDraw = now;
 		this.#state.elapsedMs = now - this.#startedAt;
-		this.#write(`${CLEAR_LINE}${renderProgressLine(this.#state, this.#columns() ?? 80)}`);
+		this.#write(`${CLEAR_LINE}${renderProgressLine(this.#state, this.#columns() || 80)}`);
 		this.#drawn = true;
 	}
 }
