@@ -1,6 +1,8 @@
 import { parseArgs } from "node:util";
 import type { RulesConfig, RuleEntry } from "../config/rule-entries.js";
 import type { FixType } from "../engine/types.js";
+import { parseConcurrency } from "../runner/pool.js";
+import { parseShard, type Shard } from "../runner/shard.js";
 
 /** A mistake on the command line; printed without a stack, exit 2. */
 export class UsageError extends Error {
@@ -44,6 +46,12 @@ Caching, timing and adoption:
   --suppressions-location P  Suppressions file to read and write (default: ./corpuslint-suppressions.json)
   --prune-suppressions       Lower recorded counts to the errors that still occur
 
+Scaling out:
+  --concurrency N|auto       Lint on N worker threads (auto: one per core); default 1, in this thread
+  --shard I/N                Lint only part I of N of the input (files by path hash, big JSONL by byte range)
+  corpuslint merge A.json B.json ... [-f json|sarif] [-o FILE]
+                             Combine the json (or sarif) reports of all shards into one report
+
 Miscellaneous:
   --print-config FILE        Print the configuration used for FILE
   --init                     Write a starter .corpuslintrc.json in the current directory
@@ -80,6 +88,8 @@ export interface CliOptions {
 	suppressRules?: string[];
 	suppressionsLocation?: string;
 	pruneSuppressions: boolean;
+	concurrency: number;
+	shard?: Shard;
 }
 
 const FIX_TYPES: FixType[] = ["problem", "suggestion", "layout"];
@@ -144,6 +154,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
 				"suppress-rule": { type: "string", multiple: true },
 				"suppressions-location": { type: "string" },
 				"prune-suppressions": { type: "boolean", default: false },
+				concurrency: { type: "string" },
+				shard: { type: "string" },
 			},
 		});
 	} catch (error) {
@@ -198,5 +210,14 @@ export function parseCliArgs(argv: string[]): CliOptions {
 		suppressRules: v["suppress-rule"],
 		suppressionsLocation: v["suppressions-location"],
 		pruneSuppressions: v["prune-suppressions"] ?? false,
+		...scalingOptions(v.concurrency, v.shard),
 	};
+}
+
+function scalingOptions(concurrency: string | undefined, shard: string | undefined): { concurrency: number; shard?: Shard } {
+	try {
+		return { concurrency: parseConcurrency(concurrency), shard: shard === undefined ? undefined : parseShard(shard) };
+	} catch (error) {
+		throw new UsageError((error as Error).message);
+	}
 }
