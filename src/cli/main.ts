@@ -15,6 +15,8 @@ import { LintCache, resolveCacheLocation } from "../runner/cache.js";
 import { lintFiles, lintStream } from "../runner/lint-files.js";
 import { runSuppressions } from "../runner/suppressions.js";
 import { VERSION } from "../version.js";
+import { openJsonlStream } from "../formats/jsonl-stream.js";
+import { runMerge } from "./merge.js";
 import { HELP, parseCliArgs, UsageError, type CliOptions } from "./options.js";
 import { ProgressLine, shouldShowProgress } from "./progress.js";
 import { collectRuleStats, enabledRuleIds, formatStats } from "./stats.js";
@@ -68,6 +70,7 @@ function filterQuiet(results: LintResult[]): LintResult[] {
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
 	let options: CliOptions;
 	try {
+		if (argv[0] === "merge") return await runMerge(argv.slice(1), io);
 		options = parseCliArgs(argv);
 		if (options.help) {
 			io.stdout(`${HELP}\n`);
@@ -84,8 +87,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 			io.stdout(`Wrote ${target}\n`);
 			return 0;
 		}
+		// --format jsonl streams one line per document as it goes instead of formatting kept results.
+		const streaming = options.format === "jsonl";
 		const formatter = formatters[options.format];
-		if (!formatter) throw new UsageError(`unknown format "${options.format}" (available: ${Object.keys(formatters).join(", ")})`);
+		if (!formatter && !streaming) throw new UsageError(`unknown format "${options.format}" (available: ${Object.keys(formatters).join(", ")})`);
 		const config = loadConfig({
 			cwd: io.cwd,
 			configPath: options.config,
@@ -106,14 +111,25 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 		const common = { config, registry: builtinRules, fix, write: options.fix, fixTypes: options.fixTypes, stats: timing };
 		let results: LintResult[];
 		const sources = new Map<string, string>();
+		const stream = streaming ? openJsonlStream(options.outputFile, { cwd: io.cwd, quiet: options.quiet, flushEachDocument: options.stdin }, io.stdout) : undefined;
 		if (options.stdin) {
 			const name = resolve(io.cwd, options.stdinFilename ?? "<stdin>.txt");
-			results = [await lintStream(io.stdin as never, name, common)];
+			results = [await lintStream(io.stdin as never, name, { ...common, onDocument: stream?.onDocumentOf(name) })];
 		} else {
 			const progress = shouldShowProgress(io.env, Boolean(io.stderrIsTTY)) ? new ProgressLine({ write: io.stderr, columns: () => io.stderrColumns }) : undefined;
 			const cache = options.cache ? new LintCache(resolveCacheLocation(io.cwd, options.cacheLocation), { config, fix, dryRun: options.fixDryRun }) : undefined;
 			try {
-				results = await lintFiles(options.patterns, { ...common, cwd: io.cwd, cache, onStart: progress?.start, onFile: progress?.fileDone });
+				results = await lintFiles(options.patterns, {
+					...common,
+					cwd: io.cwd,
+					cache,
+					onStart: progress?.start,
+					onFile: progress?.fileDone,
+					onDocumentOf: stream?.onDocumentOf,
+					concurrency: options.concurrency,
+					shard: options.shard,
+					configData: { cwd: io.cwd, configPath: options.config, noConfig: options.noConfig, cliRules: options.rules, jsonl: { textField: options.textField, idField: options.idField } },
+				});
 			} finally {
 				progress?.finish();
 			}
@@ -131,8 +147,11 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 		results = suppressed.results;
 		const shown = options.quiet ? filterQuiet(results) : results;
 		const rulesMeta = Object.fromEntries([...builtinRules].map(([id, r]) => [id, (r.meta ?? {}) as FormatterContext["rulesMeta"][string]]));
-		const report = formatter(shown, { cwd: io.cwd, rulesMeta, color: useColor(options, io), getSource: (p) => sources.get(p) });
-		if (options.outputFile) {
+		stream?.finish(shown);
+		const report = stream ? "" : formatter(shown, { cwd: io.cwd, rulesMeta, color: useColor(options, io), getSource: (p) => sources.get(p) });
+		if (stream) {
+			// Already written document by document.
+		} else if (options.outputFile) {
 			const out = resolve(io.cwd, options.outputFile);
 			mkdirSync(dirname(out), { recursive: true });
 			writeFileSync(out, report);
