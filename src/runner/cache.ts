@@ -6,8 +6,8 @@
  * corpuslint version discards the whole cache.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { join, resolve, sep } from "node:path";
+import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, resolve, sep } from "node:path";
 import type { ResolvedConfig } from "../config/load-config.js";
 import type { LintMessage, LintResult, ResolvedRules } from "../engine/types.js";
 import { writeFileAtomic } from "../io/atomic-write.js";
@@ -177,6 +177,7 @@ export class LintCache {
 		}
 		if (!this.#dirty && existsSync(this.#path)) return;
 		const data: CacheFile = { format: FORMAT, corpuslint: VERSION, files: this.#files };
+		mkdirSync(dirname(this.#path), { recursive: true });
 		writeFileAtomic(this.#path, Buffer.from(JSON.stringify(data), "utf8"));
 		this.#dirty = false;
 	}
