@@ -4,6 +4,8 @@
  */
 import type { AnyRule } from "../src/engine/rule-registry.js";
 import whitespace from "./whitespace.js";
+import columnJoin from "./column-join.js";
+import truncatedSentence from "./truncated-sentence.js";
 import repeatedCaption from "./repeated-caption.js";
 import duplicateParagraph from "./duplicate-paragraph.js";
 import punctuationWidth from "./punctuation-width.js";
@@ -13,6 +15,8 @@ import boilerplate from "./boilerplate.js";
 
 export const builtinRules: ReadonlyMap<string, AnyRule> = new Map<string, AnyRule>([
 	["whitespace", whitespace as AnyRule],
+	["column-join", columnJoin as AnyRule],
+	["truncated-sentence", truncatedSentence as AnyRule],
 	["repeated-caption", repeatedCaption as AnyRule],
 	["duplicate-paragraph", duplicateParagraph as AnyRule],
 	["punctuation-width", punctuationWidth as AnyRule],

@@ -1,0 +1,375 @@
+/**
+ * Which paragraphs stop mid-clause, which begin mid-sentence, and which
+ * truncated paragraph a fragment continues. Both `column-join` and
+ * `truncated-sentence` read this one analysis (memoised per document), so
+ * they always agree on where a broken sentence resumes.
+ */
+import type { ParagraphNode } from "../language/ast.js";
+import type { TextSourceCode } from "../language/source-code.js";
+import { classifyHeading, type HeadingKind } from "./headline.js";
+import { findUnpairedMarks } from "./pairs.js";
+import { wordFrequency } from "./segment.js";
+import { badStart, continuationData, danglingEnding, endsSentence, trimEnd } from "./sentence.js";
+
+export interface ParagraphShape {
+	paragraph: ParagraphNode;
+	index: number;
+	/** Set when the paragraph is a headline, byline, caption… (see headline.ts). */
+	heading: HeadingKind | undefined;
+	/** The text a sentence check looks at: without indent, a leading jump marker or a trailing byline. */
+	body: string;
+	/** Offset of `body` inside `paragraph.value`. */
+	bodyStart: number;
+	/** A body paragraph whose last sentence has no end. */
+	truncated: boolean;
+	/** The function word, comma or open quote it stops on, when there is one. */
+	danglingOn: string | undefined;
+	/** Why its first word cannot open a paragraph, when it cannot. */
+	badStart: string | undefined;
+	/** A quote or bracket left open at the end. */
+	openQuote: boolean;
+	/** A closing quote or bracket with no opener at the start. */
+	closesQuote: boolean;
+	/** Set when the lines of two columns alternate inside the paragraph: the gaps where one column's line ends. */
+	interleaved: ColumnGap[] | undefined;
+}
+
+/** A run of spaces inside a paragraph where one printed line was glued to the next; offsets into `paragraph.value`. */
+export interface ColumnGap {
+	start: number;
+	end: number;
+}
+
+export interface Continuation {
+	/** The paragraph that stops mid-clause. */
+	head: ParagraphShape;
+	/** The paragraph that carries on its sentence. */
+	tail: ParagraphShape;
+	/** The tail directly follows the head: the two can be joined in place. */
+	adjacent: boolean;
+	/** How many independent cues agree (2 at least, 3 for a distant pair). */
+	score: number;
+	/** A dictionary word spans the join ("基础" + "上的" → 基础上), when one does. */
+	bridgeWord: string | undefined;
+}
+
+export interface DocumentContinuity {
+	shapes: ParagraphShape[];
+	byHead: Map<ParagraphNode, Continuation>;
+	byTail: Map<ParagraphNode, Continuation>;
+}
+
+const LEADING_SPACE = /^[\s\u3000\u00a0]*/u;
+const OPEN_QUOTE = "“";
+/** Distant continuations are looked for this many paragraphs either side. */
+const SEARCH_WINDOW = 3;
+const MIN_HAN = 4;
+
+let markerRes: { from: RegExp; to: RegExp; trailingByline: RegExp } | undefined;
+
+function markers() {
+	if (markerRes) return markerRes;
+	const d = continuationData();
+	markerRes = {
+		from: new RegExp(`^(?:${d.markers.from.join("|")})`, "u"),
+		to: new RegExp(`(?:${d.markers.to.join("|")})$`, "u"),
+		trailingByline: new RegExp(d.trailingBylines, "u"),
+	};
+	return markerRes;
+}
+
+function hanCount(text: string): number {
+	let n = 0;
+	for (const ch of text) if (/\p{Script=Han}/u.test(ch)) n++;
+	return n;
+}
+
+const TERMINAL_BEFORE_QUOTE = /[。！？!?…，,；;：:、]/u;
+
+/**
+ * Open and unopened quotes and brackets. Curly quotes and brackets pair by
+ * shape; straight double quotes pair by count, and an odd one out is an
+ * opener unless it follows a sentence end (then it closes something that
+ * began elsewhere).
+ */
+function quoteState(text: string): { open: boolean; unopened: boolean } {
+	const problems = findUnpairedMarks(text);
+	let open = problems.some((p) => p.kind === "unclosed");
+	let unopened = problems.some((p) => p.kind === "unopened");
+	const positions: number[] = [];
+	for (let i = 0; i < text.length; i++) if (text[i] === '"') positions.push(i);
+	if (positions.length % 2 === 1) {
+		const first = positions[0];
+		const before = first > 0 ? text[first - 1] : "";
+		const closesFirst = first > 0 && TERMINAL_BEFORE_QUOTE.test(before) && !/[：:，,]/u.test(before);
+		if (closesFirst) unopened = true;
+		else open = true;
+	}
+	return { open, unopened };
+}
+
+function shapeOf(paragraph: ParagraphNode, index: number): ParagraphShape {
+	const value = paragraph.value;
+	const lead = LEADING_SPACE.exec(value)?.[0].length ?? 0;
+	let bodyStart = lead;
+	const m = markers();
+	const fromMarker = m.from.exec(value.slice(lead));
+	if (fromMarker) bodyStart += fromMarker[0].length;
+	let body = trimEnd(value.slice(bodyStart));
+	const toMarker = m.to.exec(body);
+	if (toMarker) body = trimEnd(body.slice(0, toMarker.index));
+	const byline = m.trailingByline.exec(body);
+	if (byline) body = body.slice(0, byline.index + 1);
+	const heading = classifyHeading(value);
+	const quotes = quoteState(body);
+	const isBody = heading === undefined && hanCount(body) > 0;
+	const truncated = isBody && hanCount(body) >= MIN_HAN && !endsSentence(body);
+	return {
+		paragraph,
+		index,
+		heading,
+		body,
+		bodyStart,
+		truncated,
+		danglingOn: truncated ? (danglingEnding(body) ?? (quotes.open ? OPEN_QUOTE : undefined)) : undefined,
+		badStart: isBody ? badStart(body) : undefined,
+		openQuote: quotes.open,
+		closesQuote: quotes.unopened,
+		interleaved: isBody ? interleavedGaps(value) : undefined,
+	};
+}
+
+/** Spaces or a line break between two pieces of Chinese text (a Han character or punctuation on each side). */
+const GAP = /(?<=[\p{Script=Han}\p{P}])(?:[ \u3000\u00a0]+|[ \u3000\u00a0]*\r?\n[ \u3000\u00a0]*)(?=[\p{Script=Han}\p{P}])/gu;
+
+interface Fragment {
+	text: string;
+	start: number;
+	end: number;
+}
+
+function fragmentsOf(value: string): { fragments: Fragment[]; gaps: ColumnGap[] } {
+	const lead = LEADING_SPACE.exec(value)?.[0].length ?? 0;
+	const fragments: Fragment[] = [];
+	const gaps: ColumnGap[] = [];
+	let at = lead;
+	GAP.lastIndex = lead;
+	for (let m = GAP.exec(value); m; m = GAP.exec(value)) {
+		fragments.push({ text: value.slice(at, m.index), start: at, end: m.index });
+		gaps.push({ start: m.index, end: m.index + m[0].length });
+		at = m.index + m[0].length;
+	}
+	fragments.push({ text: value.slice(at), start: at, end: value.length });
+	return { fragments, gaps };
+}
+
+/**
+ * Printed lines glued with a space: in one column each line carries on the
+ * one before (a word split across the gap, 探|讨), while when two columns
+ * alternate a line carries on the line two places back (达|到最佳 skipping
+ * the other column's line). Interleaved when skipping a fragment bridges more
+ * gaps than reading straight on does.
+ */
+function interleavedGaps(value: string): ColumnGap[] | undefined {
+	const { fragments, gaps } = fragmentsOf(value);
+	if (gaps.length < 2) return undefined;
+	let straight = 0;
+	let skipping = 0;
+	const broken: ColumnGap[] = [];
+	for (let k = 0; k < gaps.length; k++) {
+		const left = fragments[k].text;
+		if (bridgeWord(left, fragments[k + 1].text)) straight++;
+		else broken.push(gaps[k]);
+		if (k + 2 < fragments.length && bridgeWord(left, fragments[k + 2].text)) skipping++;
+	}
+	if (skipping === 0 || skipping <= straight || (skipping < 2 && straight > 0)) return undefined;
+	return broken.length ? broken : undefined;
+}
+
+/** A word this much more frequent than its rarer half is taken as one word split in two. */
+const BRIDGE_RATIO = 0.1;
+
+/**
+ * A dictionary word of two to four characters that spans the end of `left`
+ * and the start of `right` ("需" + "要…" → 需要). Only a word that is common
+ * compared with its halves counts: 不 + 二 makes 不二, but 不 and 二 are
+ * words of their own far more often.
+ */
+export function bridgeWord(left: string, right: string): string | undefined {
+	const l = trimEnd(left).slice(-3);
+	const r = right.replace(LEADING_SPACE, "").slice(0, 3);
+	let best: string | undefined;
+	let bestRatio = BRIDGE_RATIO;
+	for (let a = 1; a <= 3; a++) {
+		for (let b = 1; b <= 3 && a + b <= 4; b++) {
+			if (l.length < a || r.length < b) continue;
+			const word = l.slice(-a) + r.slice(0, b);
+			if (!HAN_ONLY.test(word)) continue;
+			const f = wordFrequency(word);
+			if (f === 0) continue;
+			const ratio = f / Math.max(1, Math.min(wordFrequency(l.slice(-a)), wordFrequency(r.slice(0, b))));
+			if (ratio >= bestRatio) {
+				bestRatio = ratio;
+				best = word;
+			}
+		}
+	}
+	return best;
+}
+
+const HAN_ONLY = /^\p{Script=Han}+$/u;
+
+/** The first clause of the tail is too short to stand alone ("好；拍摄…"). */
+function fragmentHead(body: string): boolean {
+	const m = /^[^，,。．.！!？?；;：:、…”"）)]*/u.exec(body);
+	const head = m?.[0] ?? "";
+	return head.length > 0 && head.length <= 3 && head.length < body.length;
+}
+
+/** The whole paragraph is a scrap of one to three characters ("报告。"): it can only be the end of a sentence. */
+function scrap(body: string): boolean {
+	return hanCount(body) <= 3 && body.replace(/[\p{P}\s]/gu, "").length <= 3;
+}
+
+interface JoinScore {
+	score: number;
+	bridge: string | undefined;
+	/** A cue that ties this head to this tail in particular (a split word, a quote opened in one and closed in the other). */
+	specific: boolean;
+	/** A cue on the tail's side (not only a head that stops short). */
+	tailCue: boolean;
+}
+
+function score(head: ParagraphShape, tail: ParagraphShape): JoinScore {
+	const bridge = bridgeWord(head.body, tail.body);
+	let s = 0;
+	let tailCue = false;
+	if (bridge) {
+		s += 2;
+		tailCue = true;
+	}
+	if (head.openQuote && tail.closesQuote) {
+		s += 2;
+		tailCue = true;
+	}
+	if (tail.badStart) {
+		// A particle or locative + 的 is proof; 于 only a hint (于今年… opens formal sentences).
+		s += tail.badStart === "于" ? 1 : 2;
+		tailCue = true;
+	}
+	if (scrap(tail.body)) {
+		s += 2;
+		tailCue = true;
+	} else if (fragmentHead(tail.body)) {
+		s += 1;
+		tailCue = true;
+	}
+	if (head.danglingOn !== undefined && head.danglingOn !== OPEN_QUOTE) s += 1;
+	return { score: s, bridge, tailCue, specific: bridge !== undefined || (head.openQuote && tail.closesQuote) || scrap(tail.body) };
+}
+
+/**
+ * Once a page is known to interleave two columns, a paragraph of that page
+ * with a single glued gap is interleaved too when the piece before the gap is
+ * one or two column lines long and neither ends a sentence nor runs on.
+ */
+function spreadInterleave(shapes: ParagraphShape[]): void {
+	const widths: number[] = [];
+	for (const s of shapes) {
+		if (!s.interleaved) continue;
+		for (const f of fragmentsOf(s.paragraph.value).fragments) if (f.text.length >= 20 && f.text.length <= 60) widths.push(f.text.length);
+	}
+	if (widths.length < 4) return;
+	widths.sort((a, b) => a - b);
+	const width = widths[widths.length >> 1];
+	const near = (n: number, w: number) => Math.abs(n - w) <= w * 0.2;
+	for (const s of shapes) {
+		if (s.interleaved || s.heading !== undefined || hanCount(s.body) < MIN_HAN) continue;
+		const { fragments, gaps } = fragmentsOf(s.paragraph.value);
+		if (gaps.length === 0 || gaps.length > 3) continue;
+		// The piece before the first gap is a whole printed line of the page's columns.
+		const first = fragments[0].text.length;
+		if (!near(first, width) && !near(first, width * 2)) continue;
+		const broken = gaps.filter((g, k) => {
+			const left = fragments[k].text;
+			const right = fragments[k + 1].text;
+			if (endsSentence(left) || bridgeWord(left, right)) return false;
+			// After a comma the next clause may well be the same column; only a scrap of a clause says otherwise.
+			return /\p{Script=Han}$/u.test(left) || fragmentHead(right);
+		});
+		if (broken.length) s.interleaved = broken;
+	}
+}
+
+function analyse(paragraphs: readonly ParagraphNode[]): DocumentContinuity {
+	const shapes = paragraphs.map(shapeOf);
+	spreadInterleave(shapes);
+	const candidates: Continuation[] = [];
+	for (const head of shapes) {
+		if (!head.truncated || head.interleaved) continue;
+		const from = Math.max(0, head.index - SEARCH_WINDOW);
+		const to = Math.min(shapes.length - 1, head.index + SEARCH_WINDOW);
+		for (let j = from; j <= to; j++) {
+			const tail = shapes[j];
+			if (j === head.index || tail.heading !== undefined || hanCount(tail.body) === 0) continue;
+			const adjacent = j === head.index + 1;
+			if (tail.interleaved) continue;
+			// A sentence does not resume across a section title.
+			if (shapes.slice(Math.min(j, head.index) + 1, Math.max(j, head.index)).some((x) => x.heading !== undefined)) continue;
+			const { score: s, bridge, tailCue, specific } = score(head, tail);
+			// A distant pair needs a cue tying the two together and more than one cue in all, unless the tail is a scrap that can belong nowhere else.
+			if (!tailCue || (!adjacent && !specific) || s < (adjacent || scrap(tail.body) ? 2 : 3)) continue;
+			candidates.push({ head, tail, adjacent, score: s + (adjacent ? 1 : 0) - Math.abs(j - head.index) * 0.01, bridgeWord: bridge });
+		}
+	}
+	// Best-scoring pairs first; every paragraph takes part in at most one join on each side.
+	candidates.sort((a, b) => b.score - a.score);
+	const byHead = new Map<ParagraphNode, Continuation>();
+	const byTail = new Map<ParagraphNode, Continuation>();
+	for (const c of candidates) {
+		if (byHead.has(c.head.paragraph) || byTail.has(c.tail.paragraph)) continue;
+		byHead.set(c.head.paragraph, c);
+		byTail.set(c.tail.paragraph, c);
+	}
+	return { shapes, byHead, byTail };
+}
+
+/** The continuity analysis of the document, computed once and shared by every rule that asks. */
+export function documentContinuity(sourceCode: TextSourceCode): DocumentContinuity {
+	return sourceCode.memo("continuity", sourceCode.ast, () => analyse(sourceCode.paragraphs));
+}
+
+/** The paragraphs strictly between the head and the tail of a distant continuation, in document order. */
+export function interveningParagraphs(continuity: DocumentContinuity, c: Continuation): ParagraphShape[] {
+	const [a, b] = c.head.index < c.tail.index ? [c.head.index, c.tail.index] : [c.tail.index, c.head.index];
+	return continuity.shapes.slice(a + 1, b);
+}
+
+export interface TextEdit {
+	range: [number, number];
+	text: string;
+}
+
+/**
+ * The edits that rejoin a broken sentence. Adjacent halves are joined by
+ * removing the paragraph break between them; a tail found elsewhere is moved
+ * to the end of its head, taking the break before it along. Only a leading
+ * jump marker and whitespace are dropped, never text.
+ */
+export function joinEdits(sourceCode: TextSourceCode, continuity: DocumentContinuity, c: Continuation): TextEdit[] {
+	const head = c.head.paragraph;
+	const tail = c.tail.paragraph;
+	const [headEnd] = sourceCode.rangeIn(head, trimEnd(head.value).length);
+	const [tailBody] = sourceCode.rangeIn(tail, c.tail.bodyStart);
+	const [tailEnd] = sourceCode.rangeIn(tail, trimEnd(tail.value).length);
+	if (c.adjacent) return [{ range: [headEnd, tailBody], text: "" }];
+	const before = c.tail.index > 0 ? continuity.shapes[c.tail.index - 1].paragraph : undefined;
+	const after = continuity.shapes[c.tail.index + 1]?.paragraph;
+	const [cutStart, cutEnd] = before
+		? [sourceCode.rangeIn(before, trimEnd(before.value).length)[0], tailEnd]
+		: [sourceCode.rangeIn(tail, 0)[0], after ? sourceCode.rangeIn(after, 0)[0] : tailEnd];
+	return [
+		{ range: [headEnd, headEnd], text: sourceCode.text.slice(tailBody, tailEnd) },
+		{ range: [cutStart, cutEnd], text: "" },
+	];
+}

@@ -1,0 +1,87 @@
+/**
+ * The headline classifier: decides whether a paragraph is one of the lines a
+ * news page sets without final punctuation — headline, subtitle, section
+ * title, speaker line, dateline, caption, byline, page furniture — so the
+ * structure rules do not take it for a sentence that stops dead.
+ */
+import { isBalanced } from "./pairs.js";
+import { continuationData, danglingEnding, hasInternalSentenceEnd, opensFrame } from "./sentence.js";
+
+export type HeadingKind = "headline" | "subtitle" | "section" | "speaker" | "dateline" | "caption" | "byline" | "furniture";
+
+interface Patterns {
+	furniture: RegExp[];
+	bylines: RegExp[];
+	captions: RegExp[];
+	datelines: RegExp[];
+	title: RegExp;
+}
+
+let patterns: Patterns | undefined;
+
+function compiled(): Patterns {
+	if (patterns) return patterns;
+	const d = continuationData();
+	const all = (list: string[]) => list.map((s) => new RegExp(s, "u"));
+	patterns = {
+		furniture: all(d.furniture.lines),
+		bylines: all(d.bylines),
+		captions: all(d.captions),
+		datelines: all(d.datelines),
+		title: new RegExp(d.titleWords, "u"),
+	};
+	return patterns;
+}
+
+/** Longest headline, in characters without spaces. Body sentences that stop dead are usually longer. */
+export const MAX_HEADLINE_LENGTH = 40;
+/** A headline of two clauses ("牢牢把握千载难逢的信息革命历史机遇，加快信息化发展") is still short. */
+const MAX_COMMA_HEADLINE_LENGTH = 30;
+/** Speaker lines and numbered section titles run longer: "国家电力投资集团有限公司宣传与群团部主任、新闻中心主任  蔺明照". */
+const MAX_LABEL_LENGTH = 64;
+
+const SECTION_NUMBER = /^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[\s、．.]|第[一二三四五六七八九十0-9]{1,3}[章节部分篇])/u;
+const SPACES = /[\s\u3000\u00a0]/gu;
+const COMMA = /[，,]/u;
+
+/** ASCII double quotes balance when there is an even number of them. */
+function asciiQuotesBalanced(text: string): boolean {
+	let n = 0;
+	for (const ch of text) if (ch === '"') n++;
+	return n % 2 === 0;
+}
+
+/**
+ * What kind of title-like line the text is, or undefined when it is body text
+ * (or a fragment of it). Only single short lines qualify, and never a line
+ * that holds a full sentence, leaves a quote or bracket open, ends in a
+ * function word (的 和 在 …) or opens an adverbial frame (随着…) without a
+ * comma: those are sentences cut short, however short they are.
+ */
+export function classifyHeading(raw: string): HeadingKind | undefined {
+	const text = raw.replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/gu, "");
+	if (!text || text.includes("\n")) return undefined;
+	const p = compiled();
+	const length = text.replace(SPACES, "").length;
+	if (p.furniture.some((r) => r.test(text))) return "furniture";
+	if (length <= MAX_LABEL_LENGTH * 2 && p.bylines.some((r) => r.test(text))) return "byline";
+	if (length <= MAX_LABEL_LENGTH && p.datelines.some((r) => r.test(text))) return "dateline";
+	if (hasInternalSentenceEnd(text)) return undefined;
+	if (length <= MAX_LABEL_LENGTH && p.captions.some((r) => r.test(text))) return "caption";
+	if (!isBalanced(text) || !asciiQuotesBalanced(text)) return undefined;
+	if (danglingEnding(text) !== undefined) return undefined;
+	if (opensFrame(text) && !COMMA.test(text)) return undefined;
+	// Titles and speaker lines carry no final stop; a short line that has one is a (tiny) paragraph.
+	if (/[。！？!?]$/u.test(text)) return undefined;
+	if (/^[—―－-]{1,2}/u.test(text) && length <= MAX_LABEL_LENGTH) return "subtitle";
+	if (length <= MAX_LABEL_LENGTH && !COMMA.test(text) && /[:：]$/u.test(text)) return "speaker";
+	if (length <= MAX_LABEL_LENGTH && !COMMA.test(text) && p.title.test(text) && !opensFrame(text)) return "speaker";
+	if (length <= MAX_LABEL_LENGTH && SECTION_NUMBER.test(text)) return "section";
+	if (length <= (COMMA.test(text) ? MAX_COMMA_HEADLINE_LENGTH : MAX_HEADLINE_LENGTH)) return "headline";
+	return undefined;
+}
+
+/** True when the text is a title-like line that legitimately ends without punctuation. */
+export function isHeading(text: string): boolean {
+	return classifyHeading(text) !== undefined;
+}

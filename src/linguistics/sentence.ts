@@ -1,0 +1,130 @@
+/**
+ * Where sentences end, and which words a clause cannot end in or begin with.
+ * Shared by `truncated-sentence`, `column-join` and the headline classifier.
+ * The word lists live in data/continuation-markers.json.
+ */
+import { createRequire } from "node:module";
+import { segment } from "./segment.js";
+import { isHan } from "./script.js";
+
+const require = createRequire(import.meta.url);
+
+export interface ContinuationData {
+	markers: { from: string[]; to: string[] };
+	furniture: { lines: string[]; lineStart: string };
+	bylines: string[];
+	trailingBylines: string;
+	captions: string[];
+	datelines: string[];
+	titleWords: string;
+	danglingEndings: { words: string[]; frameOpeners: string[] };
+	badStarts: { chars: string; punctuation: string; prefixes: string[]; notPrefixes: string[] };
+}
+
+let data: ContinuationData | undefined;
+
+/** The cue tables, read once per process. */
+export function continuationData(): ContinuationData {
+	data ??= require("../../data/continuation-markers.json") as ContinuationData;
+	return data;
+}
+
+/** Punctuation that closes a sentence (or a clause that legitimately ends a paragraph: ；： and a lead-in dash). */
+const TERMINALS = new Set([..."。！？…；：!?;:．", "——"]);
+/** Marks that may follow the terminal: closing quotes and brackets. */
+const CLOSERS = new Set([..."”’」』）)》〉】〕\"'"]);
+/** Internal sentence punctuation: a line containing these is a sentence, not a title. */
+const SENTENCE_INTERNAL = /[。！？；!?;]|[\p{Script=Han}][.．](?=\s|[\p{Script=Han}“"]|$)/u;
+const TRAILING_SPACE = /[\s\u3000\u00a0]+$/u;
+
+/** The text without trailing whitespace. */
+export function trimEnd(text: string): string {
+	return text.replace(TRAILING_SPACE, "");
+}
+
+/**
+ * True when the text ends a sentence: the last mark, after any closing quotes
+ * and brackets, is terminal punctuation. A bare ASCII full stop counts only
+ * after a Han character, so "3." or "Inc." do not.
+ */
+export function endsSentence(text: string): boolean {
+	let end = trimEnd(text).length;
+	while (end > 0 && CLOSERS.has(text[end - 1])) end--;
+	if (end === 0) return false;
+	const last = text[end - 1];
+	if (last === "—" && text[end - 2] === "—") return true;
+	if (last === "." || last === "．") return end >= 2 && isHan(text.codePointAt(end - 2)!);
+	return TERMINALS.has(last);
+}
+
+/** True when the text contains a sentence end before its last character (it holds at least one full sentence). */
+export function hasInternalSentenceEnd(text: string): boolean {
+	return SENTENCE_INTERNAL.test(trimEnd(text).slice(0, -1));
+}
+
+/** Offset just after the last sentence end in the text (0 when there is none). */
+export function lastSentenceEnd(text: string): number {
+	for (let i = text.length - 1; i >= 0; i--) {
+		if (TERMINALS.has(text[i]) || (text[i] === "." && i > 0 && isHan(text.codePointAt(i - 1)!))) {
+			let j = i + 1;
+			while (j < text.length && CLOSERS.has(text[j])) j++;
+			return j;
+		}
+	}
+	return 0;
+}
+
+let dangling: Set<string> | undefined;
+
+/**
+ * The function word or particle the text ends in, when it ends in one a
+ * clause cannot end in (的 和 与 在 将 对 把 被 为 …); undefined otherwise.
+ * Decided on words, not characters, so 大会 does not end in 会 nor 成都 in 都.
+ */
+export function danglingEnding(text: string): string | undefined {
+	dangling ??= new Set(continuationData().danglingEndings.words);
+	const tail = trimEnd(text).slice(-8);
+	if (!tail) return undefined;
+	const last = tail[tail.length - 1];
+	if (last === "，" || last === "," || last === "、") return last;
+	const tokens = segment(tail);
+	const word = tokens[tokens.length - 1]?.word;
+	return word && dangling.has(word) ? word : undefined;
+}
+
+/** True when the text opens with an adverbial frame (随着… 由于…) that needs a main clause after it. */
+export function opensFrame(text: string): boolean {
+	const t = text.replace(/^[\s\u3000]+/u, "");
+	return continuationData().danglingEndings.frameOpeners.some((w) => t.startsWith(w));
+}
+
+let badStartChars: Set<string> | undefined;
+let badStartPunct: Set<string> | undefined;
+
+/**
+ * Why the text cannot begin a paragraph, or undefined when it can: it opens
+ * with a suffix or particle (化、 的 们), with punctuation that only follows
+ * text, or with a locative plus 的 (上的 中的).
+ */
+export function badStart(text: string): string | undefined {
+	const { badStarts } = continuationData();
+	badStartChars ??= new Set(badStarts.chars);
+	badStartPunct ??= new Set(badStarts.punctuation);
+	const t = text.replace(/^[\s\u3000]+/u, "");
+	if (!t) return undefined;
+	if (badStartPunct.has(t[0])) return t[0];
+	if (badStarts.notPrefixes.some((p) => t.startsWith(p))) return undefined;
+	const prefix = badStarts.prefixes.find((p) => t.startsWith(p));
+	if (prefix) return prefix;
+	if (badStartChars.has(t[0])) {
+		// Whether 的/化 starts a word here is a segmentation question: 的确 and 化解 open sentences.
+		const first = segment(t.slice(0, 6))[0]?.word ?? t[0];
+		if (first.length === 1) return first;
+	}
+	return undefined;
+}
+
+/** Closing quotes and brackets that may end a sentence after the terminal mark. */
+export function isCloser(ch: string): boolean {
+	return CLOSERS.has(ch);
+}
