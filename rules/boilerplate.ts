@@ -106,19 +106,30 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 		const [{ remove, bylines }] = context.options;
 		const { sourceCode } = context;
 
-		/** The whole line with one line break, so removing it leaves no gap behind. */
+		/** Start of the line after `line`, or -1 when it is the last line of the file. */
+		function nextLineStart(line: LineNode): number {
+			return line.lineNumber < sourceCode.lines.length ? sourceCode.getIndexFromLoc({ line: line.lineNumber + 1, column: 1 }) : -1;
+		}
+
+		/**
+		 * The whole line with one line break (for a one-line paragraph, with the
+		 * blank lines that separate it), so removing it leaves no gap; ranges of
+		 * neighbouring furniture lines touch but do not overlap.
+		 */
 		function lineRemovalRange(line: LineNode, paragraph: ParagraphNode): SourceRange {
-			const doc = sourceCode.ast;
-			const lines = paragraph.children;
-			const k = lines.indexOf(line);
-			if (lines.length > 1) {
-				return k < lines.length - 1 ? [line.range[0], lines[k + 1].range[0]] : [lines[k - 1].range[1], line.range[1]];
-			}
-			const paragraphs = doc.children;
+			const paragraphs = sourceCode.ast.children;
 			const p = paragraphs.indexOf(paragraph);
-			if (p < paragraphs.length - 1) return [paragraph.range[0], paragraphs[p + 1].range[0]];
-			if (p > 0) return [paragraphs[p - 1].range[1], paragraph.range[1]];
-			return paragraph.range;
+			const next = nextLineStart(line);
+			if (paragraph.children.length === 1) {
+				// Take the separator before the paragraph, so consecutive furniture paragraphs give touching ranges.
+				if (p > 0) return [paragraphs[p - 1].range[1], paragraph.range[1]];
+				if (p < paragraphs.length - 1) return [paragraph.range[0], paragraphs[p + 1].range[0]];
+			}
+			if (next >= 0) return [line.range[0], next];
+			// The last line of the file: take the line break before it instead.
+			const k = paragraph.children.indexOf(line);
+			if (k > 0) return [paragraph.children[k - 1].range[1], line.range[1]];
+			return p > 0 ? [paragraphs[p - 1].range[1], line.range[1]] : line.range;
 		}
 
 		return {

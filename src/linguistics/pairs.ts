@@ -20,6 +20,9 @@ export const CLOSE_TO_OPEN: Readonly<Record<string, string>> = Object.fromEntrie
 	Object.entries(OPEN_TO_CLOSE).map(([o, c]) => [c, o]),
 );
 
+/** Letters of alphabetic scripts (not Han): the neighbours of an apostrophe. */
+const LETTER = /^(?!\p{Script=Han})\p{L}$/u;
+
 export interface PairProblem {
 	/** Offset of the unmatched character in the scanned text. */
 	index: number;
@@ -40,6 +43,8 @@ export function findUnpairedMarks(text: string): PairProblem[] {
 	const problems: PairProblem[] = [];
 	for (let i = 0; i < text.length; i++) {
 		const ch = text[i];
+		// ’ between letters is an apostrophe (China’s, rock’n’roll), not a closing quote.
+		if (ch === "’" && LETTER.test(text[i - 1] ?? "") && LETTER.test(text[i + 1] ?? "")) continue;
 		if (ch in OPEN_TO_CLOSE) {
 			stack.push({ index: i, char: ch });
 			continue;
