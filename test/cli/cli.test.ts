@@ -197,7 +197,7 @@ describe.concurrent("configuration", () => {
 	});
 
 	it("the repository's own config validates against the shipped schema", async () => {
-		const run = await new TempProject({}, { withConfig: false }).run(["--print-config", `${repoRoot}/seeds/x.txt`, "-c", `${repoRoot}/.corpuslintrc.json`]);
+		const run = await project({}, { withConfig: false }).run(["--print-config", `${repoRoot}/seeds/x.txt`, "-c", `${repoRoot}/.corpuslintrc.json`]);
 		expect(run.code).toBe(0);
 		expect(JSON.parse(run.stdout).rules.whitespace[0]).toBe("error");
 	});
