@@ -9,8 +9,9 @@
  *   apt-get update && apt-get install -y fonts-arphic-uming
  *   npx tsx scripts/build-glyph-table.ts [--chars 5000] [--k 32] [--font /usr/share/fonts/truetype/arphic/uming.ttc]
  *
- * Method: the characters are ranked by their count as single-character
- * entries of jieba's dictionary (node_modules/@node-rs/jieba/dict.txt); each
+ * Method: the characters are ranked by the summed counts of the words of
+ * jieba's dictionary (node_modules/@node-rs/jieba/dict.txt) containing them
+ * (the table's rows are in that order, so it is also the frequency list); each
  * is rendered black on white at 40 px into a 48×48 cell with @napi-rs/canvas,
  * reduced to 32×32 and blurred with a Gaussian (σ = 1.2 cells) so that
  * strokes a pixel or two apart still overlap — OCR confuses shapes, not exact
@@ -46,16 +47,22 @@ const SIGMA = 1.2;
 function rankedCharacters(): string[] {
 	const require = createRequire(import.meta.url);
 	const text = readFileSync(require.resolve("@node-rs/jieba/dict.txt"), "utf8");
-	const counts: Array<[string, number]> = [];
+	// A character's weight is the summed count of every dictionary word containing it: single-character
+	// entries alone rank rare forms (鍙, 亯) among the common ones.
+	const counts = new Map<string, number>();
 	for (const line of text.split("\n")) {
 		const [word, count] = line.split(" ");
-		if (!word || [...word].length !== 1) continue;
-		const cp = word.codePointAt(0)!;
-		if (cp < 0x4e00 || cp > 0x9fff) continue;
-		counts.push([word, Number(count)]);
+		if (!word) continue;
+		for (const ch of word) {
+			const cp = ch.codePointAt(0)!;
+			if (cp < 0x4e00 || cp > 0x9fff) continue;
+			counts.set(ch, (counts.get(ch) ?? 0) + Number(count));
+		}
 	}
-	counts.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-	return counts.slice(0, CHAR_COUNT).map(([c]) => c);
+	return [...counts]
+		.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+		.slice(0, CHAR_COUNT)
+		.map(([c]) => c);
 }
 
 function gaussianKernel(sigma: number): Float32Array {
@@ -152,9 +159,9 @@ function main(): void {
 			push(j, i, s);
 		}
 	}
+	// Every character gets a row, in frequency order, so the table doubles as the list of common characters.
 	const neighbours: Record<string, string> = {};
 	for (let i = 0; i < n; i++) {
-		if (best[i].length === 0) continue;
 		// "合83 治80": neighbour then score ×100, space separated — a fifth of the size of nested arrays.
 		neighbours[chars[i]] = best[i].map(([j, s]) => `${chars[j]}${Math.round(s * 100)}`).join(" ");
 	}

@@ -102,6 +102,11 @@ export function isDictionaryWord(word: string): boolean {
 	return loadLexicon().words.has(word);
 }
 
+/** Every dictionary word of at most four characters with its count. */
+export function dictionaryWords(): ReadonlyMap<string, number> {
+	return loadLexicon().words;
+}
+
 /** Sum of all dictionary counts. */
 export function totalFrequency(): number {
 	return loadLexicon().total;

@@ -1,0 +1,150 @@
+import type { ParagraphNode } from "../src/language/ast.js";
+import { ruleDocsUrl, type TextRuleDefinition } from "../src/language/rule-types.js";
+import { segmentParagraph } from "../src/linguistics/segment.js";
+import {
+	detectInjectedSpaces,
+	detectLatinDigit,
+	detectLookalikes,
+	detectMojibake,
+	detectTraditional,
+	isPredominantlySimplified,
+	scriptBalance,
+	type OcrFinding,
+} from "../src/linguistics/ocr/index.js";
+
+type Options = [
+	{
+		lookalike?: boolean;
+		traditional?: boolean;
+		latinDigit?: boolean;
+		injectedSpace?: boolean;
+		mojibake?: boolean;
+		damagedChar?: boolean;
+		/** Look-alike findings below this confidence are not reported. */
+		lookalikeMinConfidence?: number;
+		/** Look-alike findings at or above this confidence are fixed; below it they are suggestions. */
+		lookalikeFixConfidence?: number;
+		/** Dictionary count the two sides of an isolated space must reach as one word for the space to be removed. */
+		injectedSpaceMinWordCount?: number;
+	},
+];
+
+type MessageIds = "lookalike" | "traditional" | "latinDigit" | "injectedSpace" | "mojibake" | "damagedChar" | "replace";
+
+const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }> = {
+	meta: {
+		type: "problem",
+		docs: {
+			description: "Detect OCR damage: look-alike characters, stray traditional characters, Latin/digit confusions, injected spaces, mojibake",
+			url: ruleDocsUrl("ocr-garbling"),
+			recommended: true,
+		},
+		fixable: "code",
+		hasSuggestions: true,
+		schema: [
+			{
+				type: "object",
+				properties: {
+					lookalike: { type: "boolean" },
+					traditional: { type: "boolean" },
+					latinDigit: { type: "boolean" },
+					injectedSpace: { type: "boolean" },
+					mojibake: { type: "boolean" },
+					damagedChar: { type: "boolean" },
+					lookalikeMinConfidence: { type: "number", minimum: 0, maximum: 1 },
+					lookalikeFixConfidence: { type: "number", minimum: 0, maximum: 1.01 },
+					injectedSpaceMinWordCount: { type: "integer", minimum: 1 },
+				},
+				additionalProperties: false,
+			},
+		],
+		defaultOptions: [
+			{
+				lookalike: true,
+				traditional: true,
+				latinDigit: true,
+				injectedSpace: true,
+				mojibake: true,
+				damagedChar: true,
+				lookalikeMinConfidence: 0.45,
+				lookalikeFixConfidence: 0.7,
+				injectedSpaceMinWordCount: 20,
+			},
+		],
+		messages: {
+			lookalike: "Possible OCR look-alike: “{{found}}” → “{{proposed}}”?",
+			traditional: "Traditional character “{{found}}” in simplified text: “{{proposed}}”.",
+			latinDigit: "OCR Latin/digit confusion: “{{found}}” → “{{proposed}}”.",
+			injectedSpace: "Space injected inside Chinese text by line wrapping: “{{found}}”.",
+			mojibake: "Mojibake (UTF-8 decoded with the wrong encoding): “{{found}}” → “{{proposed}}”.",
+			damagedChar: "Damaged character “{{found}}” (replacement or private-use character): the original text is lost.",
+			replace: "Replace with “{{proposed}}”.",
+		},
+	},
+	create(context) {
+		const [options] = context.options;
+		const { sourceCode } = context;
+		const documentText = sourceCode.text;
+		const simplifiedDocument = () =>
+			sourceCode.memo("ocr-script-balance", sourceCode.ast, () => isPredominantlySimplified(scriptBalance(documentText)));
+		const occurrences = (s: string) => {
+			let n = 0;
+			for (let at = documentText.indexOf(s); at >= 0 && n < 2; at = documentText.indexOf(s, at + 1)) n++;
+			return n;
+		};
+		return {
+			Paragraph(node) {
+				const text = node.value;
+				const findings: OcrFinding[] = [];
+				if (options.mojibake || options.damagedChar) {
+					findings.push(...detectMojibake(text, { mojibake: options.mojibake!, damaged: options.damagedChar! }));
+				}
+				if (options.latinDigit) findings.push(...detectLatinDigit(text));
+				if (options.injectedSpace) {
+					findings.push(...detectInjectedSpaces(text, { minWordCount: options.injectedSpaceMinWordCount! }));
+				}
+				if (options.traditional && simplifiedDocument()) findings.push(...detectTraditional(text));
+				if (options.lookalike) {
+					findings.push(
+						...detectLookalikes(text, () => segmentParagraph(sourceCode, node), {
+							minConfidence: options.lookalikeMinConfidence!,
+							occurrences,
+						}),
+					);
+				}
+				// Mojibake spans are rewritten whole; other detectors' findings inside them are noise.
+				const garbled = findings.filter((f) => f.subtype === "mojibake" || f.subtype === "damagedChar");
+				for (const f of findings.sort((a, b) => a.start - b.start)) {
+					if (f.subtype !== "mojibake" && f.subtype !== "damagedChar" && garbled.some((g) => f.start < g.end && g.start < f.end)) {
+						continue;
+					}
+					report(node, f);
+				}
+			},
+		};
+
+		function report(node: ParagraphNode, f: OcrFinding): void {
+			const data = { found: f.found, proposed: f.proposed ?? "" };
+			const range = sourceCode.rangeIn(node, f.start, f.end);
+			const loc = sourceCode.locIn(node, f.start, f.end);
+			const replacement = f.replacement;
+			if (replacement === undefined) {
+				context.report({ loc, messageId: f.subtype, data });
+				return;
+			}
+			const safe = f.subtype !== "lookalike" || f.confidence >= options.lookalikeFixConfidence!;
+			if (safe) {
+				context.report({ loc, messageId: f.subtype, data, fix: (fixer) => fixer.replaceTextRange(range, replacement) });
+			} else {
+				context.report({
+					loc,
+					messageId: f.subtype,
+					data,
+					suggest: [{ messageId: "replace", data, fix: (fixer) => fixer.replaceTextRange(range, replacement) }],
+				});
+			}
+		}
+	},
+};
+
+export default rule;

@@ -1,0 +1,177 @@
+/**
+ * Mojibake and damaged characters. UTF-8 bytes decoded as GBK turn 新闻发布
+ * into 鏂伴椈鍙戝竷 (runs of rare characters); decoded as Latin-1/cp1252 they
+ * turn 中国 into ä¸­å½. Such runs are re-encoded and decoded as UTF-8; when
+ * the round trip yields valid, common Chinese text it is the repair (fix).
+ * U+FFFD and private-use characters mark bytes already lost: reported only.
+ */
+import { isCjkPunctuation, isHan } from "../script.js";
+import { lazy, loadDataFile } from "./data.js";
+import type { OcrFinding } from "./types.js";
+
+/**
+ * The most frequent characters (the first rows of the glyph table, which is in
+ * frequency order): mojibake is made of the others.
+ */
+const COMMON_RANK = 1500;
+const commonCharacters = lazy((): Set<number> => {
+	const glyphs = loadDataFile<{ neighbours: Record<string, string> }>("glyph-neighbours.json");
+	return new Set(Object.keys(glyphs.neighbours).slice(0, COMMON_RANK).map((c) => c.charCodeAt(0)));
+});
+
+/** Character → its two GBK bytes, built by decoding every GBK code once. */
+const gbkEncoder = lazy((): Map<number, number> => {
+	const decoder = new TextDecoder("gbk");
+	const map = new Map<number, number>();
+	const pair = new Uint8Array(2);
+	for (let lead = 0x81; lead <= 0xfe; lead++) {
+		for (let trail = 0x40; trail <= 0xfe; trail++) {
+			if (trail === 0x7f) continue;
+			pair[0] = lead;
+			pair[1] = trail;
+			const s = decoder.decode(pair);
+			if (s.length === 1 && s !== "\ufffd" && !map.has(s.charCodeAt(0))) map.set(s.charCodeAt(0), (lead << 8) | trail);
+		}
+	}
+	return map;
+});
+
+/** cp1252's 0x80–0x9F block (the rest of Latin-1 maps to itself). */
+const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
+const cp1252Encoder = lazy((): Map<number, number> => {
+	const map = new Map<number, number>();
+	// Latin-1 proper, and the C1 controls a strict Latin-1 decoder leaves in place of cp1252's extras.
+	for (let b = 0x80; b <= 0xff; b++) map.set(b, b);
+	for (let k = 0; k < CP1252_HIGH.length; k++) map.set(CP1252_HIGH.charCodeAt(k), 0x80 + k);
+	return map;
+});
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+function decodeUtf8(bytes: number[]): string | undefined {
+	try {
+		return utf8.decode(Uint8Array.from(bytes));
+	} catch {
+		return undefined;
+	}
+}
+
+/** Valid repair: Chinese text (Han, CJK punctuation, ASCII letters/digits) and mostly common characters. */
+function plausibleChinese(s: string): boolean {
+	const common = commonCharacters();
+	let han = 0;
+	let commonHan = 0;
+	for (const ch of s) {
+		const c = ch.codePointAt(0)!;
+		if (isHan(c)) {
+			han++;
+			if (common.has(c)) commonHan++;
+		} else if (!isCjkPunctuation(c) && !/[A-Za-z0-9 ]/u.test(ch)) return false;
+	}
+	return han >= 1 && commonHan >= han * 0.8;
+}
+
+/** A 3-byte UTF-8 sequence as Latin-1/cp1252: a lead in à–ï and two continuation characters. */
+const LATIN1_MOJIBAKE =
+	/(?:[\u00e0-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2})+/gu;
+
+const DAMAGED = /[\ufffd\ue000-\uf8ff]+/gu;
+
+export function detectMojibake(text: string, options: { damaged: boolean; mojibake: boolean }): OcrFinding[] {
+	const findings: OcrFinding[] = [];
+	if (options.mojibake) {
+		for (const m of text.matchAll(LATIN1_MOJIBAKE)) {
+			const enc = cp1252Encoder();
+			const bytes = [...m[0]].map((ch) => enc.get(ch.charCodeAt(0)) ?? -1);
+			const repaired = bytes.includes(-1) ? undefined : decodeUtf8(bytes);
+			if (repaired && plausibleChinese(repaired)) {
+				findings.push(mojibakeFinding(m.index, m[0], repaired));
+			}
+		}
+		findGbkMojibake(text, findings);
+	}
+	if (options.damaged) {
+		for (const m of text.matchAll(DAMAGED)) {
+			if (findings.some((f) => f.start <= m.index && m.index < f.end)) continue;
+			findings.push({ subtype: "damagedChar", start: m.index, end: m.index + m[0].length, confidence: 1, found: m[0] });
+		}
+	}
+	return findings.sort((a, b) => a.start - b.start);
+}
+
+function mojibakeFinding(start: number, found: string, repaired: string): OcrFinding {
+	return { subtype: "mojibake", start, end: start + found.length, replacement: repaired, confidence: 1, found, proposed: repaired };
+}
+
+const isGbkCandidate = (c: number) => c >= 0x80 && c !== 0xfffd;
+
+/** Longest stretch tried at once; mojibake of a whole sentence is repaired piecewise. */
+const MAX_REGION = 60;
+
+/**
+ * Regions of non-ASCII text where rare characters cluster (never three
+ * common characters in a row) and that hold at least two of them are tried:
+ * the longest sub-span whose GBK bytes are valid UTF-8 and read as common
+ * Chinese is the repair. Clean text rarely trips the test, so the search
+ * costs nothing there.
+ */
+function findGbkMojibake(text: string, out: OcrFinding[]): void {
+	const common = commonCharacters();
+	let regionStart = -1;
+	let runStart = 0;
+	let lastRare = -1;
+	let rare = 0;
+	// A garbled span may begin or end with a character that happens to be common: widen by two.
+	const close = (end: number) => {
+		if (regionStart >= 0 && rare >= 2) {
+			const from = Math.max(runStart, regionStart - 2);
+			repairRun(text, from, Math.min(end, from + MAX_REGION), out);
+		}
+		regionStart = -1;
+		rare = 0;
+	};
+	for (let i = 0; i <= text.length; i++) {
+		const c = i < text.length ? text.charCodeAt(i) : 0;
+		if (!isGbkCandidate(c)) {
+			close(i);
+			runStart = i + 1;
+			continue;
+		}
+		const isRare = !common.has(c) && !isCjkPunctuation(c);
+		if (isRare) {
+			if (regionStart < 0) regionStart = i;
+			rare++;
+			lastRare = i;
+		} else if (regionStart >= 0 && i - lastRare >= 3) {
+			close(i);
+		}
+	}
+}
+
+function repairRun(text: string, from: number, to: number, out: OcrFinding[]): void {
+	const enc = gbkEncoder();
+	const common = commonCharacters();
+	// Bytes per character; characters GBK cannot encode cut the run.
+	const codes: number[] = [];
+	for (let k = from; k < to; k++) codes.push(enc.get(text.charCodeAt(k)) ?? -1);
+	let start = from;
+	while (start < to) {
+		let found = false;
+		for (let end = to; end >= start + 2; end--) {
+			const slice = codes.slice(start - from, end - from);
+			if (slice.includes(-1)) continue;
+			const bytes = slice.flatMap((v) => [v >> 8, v & 0xff]);
+			const repaired = decodeUtf8(bytes);
+			if (!repaired || !plausibleChinese(repaired)) continue;
+			const span = text.slice(start, end);
+			// The span itself must look wrong: mostly rare characters, not a common phrase that happens to decode.
+			const rareInSpan = [...span].filter((ch) => isHan(ch.charCodeAt(0)) && !common.has(ch.charCodeAt(0))).length;
+			if (rareInSpan * 3 < span.length) continue;
+			out.push(mojibakeFinding(start, span, repaired));
+			start = end;
+			found = true;
+			break;
+		}
+		if (!found) start++;
+	}
+}
