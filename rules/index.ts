@@ -12,6 +12,7 @@ import punctuationWidth from "./punctuation-width.js";
 import invisibleCharacters from "./invisible-characters.js";
 import unbalancedPairs from "./unbalanced-pairs.js";
 import boilerplate from "./boilerplate.js";
+import ocrGarbling from "./ocr-garbling.js";
 
 export const builtinRules: ReadonlyMap<string, AnyRule> = new Map<string, AnyRule>([
 	["whitespace", whitespace as AnyRule],
@@ -23,4 +24,5 @@ export const builtinRules: ReadonlyMap<string, AnyRule> = new Map<string, AnyRul
 	["invisible-characters", invisibleCharacters as AnyRule],
 	["unbalanced-pairs", unbalancedPairs as AnyRule],
 	["boilerplate", boilerplate as AnyRule],
+	["ocr-garbling", ocrGarbling as AnyRule],
 ]);
