@@ -3,7 +3,7 @@ import type { ParagraphNode } from "../src/language/ast.js";
 import { ruleDocsUrl, type TextRuleDefinition } from "../src/language/rule-types.js";
 import { comparisonKey } from "../src/linguistics/normalize.js";
 import { removalRanges } from "../src/linguistics/removal.js";
-import { editDistanceWithin, jaccard, lshCandidates, minHash, shingles } from "../src/linguistics/similarity.js";
+import { editDistanceWithin, sampledShingles, sharedShingles } from "../src/linguistics/similarity.js";
 
 type Options = [
 	{
@@ -17,15 +17,16 @@ type Options = [
 
 const EDGE_SPACE = /^[\s\u3000\ufeff]+|[\s\u3000\ufeff]+$/gu;
 
-/** Length of the k-grams that index paragraphs for the containment pass. */
-const ANCHOR = 12;
-/** A k-gram shared by more paragraphs than this is boilerplate, not evidence of a copy. */
-const MAX_POSTINGS = 64;
-/** Near-copy candidates: 3-gram shingles, MinHash of 8 bands × 4 rows (found with high probability at Jaccard ≥ 0.6). */
-const SHINGLE = 3;
-const BANDS = 8;
-const ROWS = 4;
-const MIN_JACCARD = 0.5;
+/**
+ * Candidate pairs come from a content-defined sample of 5-grams (one in
+ * four): a copy with a few changed characters still shares most of them.
+ */
+const SHINGLE = 5;
+const SAMPLE_RATE = 4;
+/** A 5-gram shared by more paragraphs than this is boilerplate, not evidence of a copy. */
+const MAX_POSTINGS = 32;
+/** Near copies share at least this fraction of the smaller sample (a 10 % edit leaves about half). */
+const NEAR_SHARE = 0.3;
 
 interface Para {
 	node: ParagraphNode;
@@ -78,8 +79,11 @@ const rule: TextRuleDefinition<{
 		const memoKey = `comparisonKey:${norm.ignoreCase !== false}:${norm.ignoreWidth !== false}`;
 		const paragraphs = sourceCode.paragraphs;
 
-		const remove = (nodes: ParagraphNode[]) => (fixer: RuleTextEditor) =>
-			removalRanges(paragraphs, new Set(nodes)).map((r) => fixer.removeRange(r));
+		const remove = (copies: Para[]) => (fixer: RuleTextEditor) =>
+			removalRanges(
+				paragraphs,
+				copies.map((p) => p.index),
+			).map((r) => fixer.removeRange(r));
 
 		/** Single short lines repeated whole are captions: `repeated-caption` reports them. */
 		const isCaption = (p: ParagraphNode) => captionLength > 0 && p.children.every((l) => l.value.replace(EDGE_SPACE, "").length <= captionLength);
@@ -110,30 +114,30 @@ const rule: TextRuleDefinition<{
 						loc: copies[0].node.loc,
 						messageId: "duplicate",
 						data: { count: group.length, first: first.node.loc.start.line },
-						fix: remove(copies.map((p) => p.node)),
+						fix: remove(copies),
 					});
 				}
 
-				// 2. Contained copies: a paragraph whose text lies inside a longer one; keep the longer.
+				// 2. Candidate pairs: paragraphs that share sampled shingles (linear in the text).
 				const unique = paras.filter((p) => !done.has(p));
-				const postings = new Map<string, Para[]>();
-				for (const p of unique) {
-					for (let i = 0; i + ANCHOR <= p.key.length; i++) {
-						const gram = p.key.slice(i, i + ANCHOR);
-						let list = postings.get(gram);
-						if (!list) postings.set(gram, (list = []));
-						if (list[list.length - 1] !== p && list.length <= MAX_POSTINGS) list.push(p);
-					}
+				const samples = unique.map((p) => sampledShingles(p.key, SHINGLE, SAMPLE_RATE));
+				const { pairs, skipped } = sharedShingles(samples, MAX_POSTINGS);
+				const containers = new Map<number, number>();
+				const near: Array<[number, number]> = [];
+				for (const [i, j, shared] of pairs) {
+					const [short, long] = unique[i].key.length <= unique[j].key.length ? [i, j] : [j, i];
+					// A contained copy shares every one of its sampled shingles with the longer text.
+					if (shared === samples[short].length - skipped[short] && unique[long].key.includes(unique[short].key)) {
+						const best = containers.get(short);
+						if (best === undefined || unique[long].key.length > unique[best].key.length) containers.set(short, long);
+					} else if (shared >= NEAR_SHARE * Math.min(samples[i].length, samples[j].length)) near.push([i, j]);
 				}
-				for (const p of unique) {
-					const list = postings.get(p.key.slice(0, ANCHOR));
-					if (!list || list.length > MAX_POSTINGS) continue;
-					let container: Para | undefined;
-					for (const q of list) {
-						if (q === p || q.key.length <= p.key.length || done.has(q) || !q.key.includes(p.key)) continue;
-						if (!container || q.key.length > container.key.length) container = q;
-					}
-					if (!container) continue;
+				near.sort((x, y) => x[1] - y[1] || x[0] - y[0]);
+
+				// 3. Contained (truncated) copies: delete the shorter, keep the most complete text.
+				for (const [short, long] of [...containers].sort((x, y) => x[0] - y[0])) {
+					const p = unique[short];
+					const container = unique[long];
 					done.add(p);
 					context.report({
 						loc: p.node.loc,
@@ -142,25 +146,21 @@ const rule: TextRuleDefinition<{
 							what: container.key.startsWith(p.key) ? "a truncated copy of" : "contained in",
 							other: container.node.loc.start.line,
 						},
-						fix: remove([p.node]),
+						fix: remove([p]),
 					});
 				}
 
-				// 3. Near copies with real differences: only a suggestion, since either text may be the right one.
-				const rest = paras.filter((p) => !done.has(p));
-				const sets = rest.map((p) => shingles(p.key, SHINGLE));
-				const sigs = sets.map((s) => minHash(s, BANDS * ROWS));
-				const pairs = lshCandidates(sigs, BANDS, ROWS).sort((a, b) => a[1] - b[1] || a[0] - b[0]);
-				for (const [i, j] of pairs) {
-					const [a, b] = [rest[i], rest[j]];
-					if (done.has(b) || done.has(a) || jaccard(sets[i], sets[j]) < MIN_JACCARD) continue;
+				// 4. Near copies with real differences: only a suggestion, since either text may be the right one.
+				for (const [i, j] of near) {
+					const [a, b] = [unique[i], unique[j]];
+					if (done.has(a) || done.has(b)) continue;
 					const longer = Math.max(a.key.length, b.key.length);
 					const distance = editDistanceWithin(a.key, b.key, Math.max(2, Math.floor(longer * maxDifference)));
 					if (!Number.isFinite(distance)) continue;
 					done.add(b);
 					const other = { other: a.node.loc.start.line };
-					const keepFirst = { messageId: "keepFirst" as const, data: other, fix: remove([b.node]) };
-					const keepThis = { messageId: "keepThis" as const, data: other, fix: remove([a.node]) };
+					const keepFirst = { messageId: "keepFirst" as const, data: other, fix: remove([b]) };
+					const keepThis = { messageId: "keepThis" as const, data: other, fix: remove([a]) };
 					context.report({
 						loc: b.node.loc,
 						messageId: "near",

@@ -29,6 +29,8 @@ const MIN_KEY_FOR_VARIANT = 8;
 
 interface Candidate {
 	line: LineNode;
+	/** Position in `sourceCode.lineNodes`. */
+	index: number;
 	key: string;
 	text: string;
 }
@@ -85,7 +87,10 @@ const rule: TextRuleDefinition<{
 
 		function candidates(): Candidate[] {
 			const out: Candidate[] = [];
+			let index = 0;
 			for (const p of sourceCode.paragraphs) {
+				const base = index;
+				index += p.children.length;
 				const texts = p.children.map((l) => l.value.replace(EDGE_SPACE, ""));
 				// A short line inside a block of long lines is the tail of a wrapped paragraph, not a caption.
 				if (texts.some((t) => t.length > maxLength)) continue;
@@ -93,7 +98,7 @@ const rule: TextRuleDefinition<{
 					const text = texts[i];
 					if (!text || allow.some((re) => re.test(text))) return;
 					const key = sourceCode.memo(memoKey, line, () => comparisonKey(line.value, norm));
-					if (key.length >= minLength) out.push({ line, key, text });
+					if (key.length >= minLength) out.push({ line, index: base + i, key, text });
 				});
 			}
 			return out;
@@ -107,7 +112,10 @@ const rule: TextRuleDefinition<{
 				else byKey.set(c.key, [c]);
 			}
 			const keys = [...byKey.keys()];
-			const neighbours = oneEditNeighbours(keys);
+			// Only keys long enough to have variants enter the one-edit index.
+			const long = keys.map((_, i) => i).filter((i) => keys[i].length >= MIN_KEY_FOR_VARIANT);
+			const neighbours: number[][] = keys.map(() => []);
+			oneEditNeighbours(long.map((i) => keys[i])).forEach((list, x) => (neighbours[long[x]] = list.map((y) => long[y])));
 			// Most frequent keys first, so a damaged copy joins the caption it damages, never the reverse.
 			const order = keys.map((_, i) => i).sort((a, b) => byKey.get(keys[b])!.length - byKey.get(keys[a])!.length || a - b);
 			const assigned = new Set<number>();
@@ -139,21 +147,21 @@ const rule: TextRuleDefinition<{
 					const [first, second] = members;
 					const repeats = members.slice(1);
 					// Same text once spacing, punctuation, width and case are folded: clearly the same line.
-					const same = new Set(repeats.filter((m) => m.key === root || m.key === first.key).map((m) => m.line));
+					const same = repeats.filter((m) => m.key === root || m.key === first.key).map((m) => m.index);
 					const data = {
 						count: members.length,
 						first: first.line.lineNumber,
 						text: first.text,
-						variants: repeats.length - same.size,
+						variants: repeats.length - same.length,
 						repeats: repeats.length,
 					};
-					const all = new Set(repeats.map((m) => m.line));
-					const hasVariants = same.size < repeats.length;
+					const all = repeats.map((m) => m.index);
+					const hasVariants = same.length < repeats.length;
 					context.report({
 						loc: second.line.loc,
 						messageId: hasVariants ? "repeatedVariants" : "repeated",
 						data,
-						fix: same.size ? (fixer) => removalRanges(lines, same).map((r) => fixer.removeRange(r)) : null,
+						fix: same.length ? (fixer) => removalRanges(lines, same).map((r) => fixer.removeRange(r)) : null,
 						suggest: hasVariants
 							? [{ messageId: "deleteAll", data, fix: (fixer) => removalRanges(lines, all).map((r) => fixer.removeRange(r)) }]
 							: null,

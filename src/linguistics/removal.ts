@@ -1,9 +1,11 @@
 /**
- * Ranges that delete whole lines or paragraphs together with the separator
- * they leave behind, so removing repeats never piles up blank lines: a
- * removed unit takes the line break and blank lines that follow it, and the
- * last unit of a document takes the break before it instead (keeping the
- * file's final newline). Shared by the rules that delete repeated text.
+ * Ranges that delete whole lines or paragraphs together with one of the
+ * separators around them, so removing repeats never piles up blank lines.
+ * Each run of consecutive removed units leaves behind exactly one of the two
+ * separators it sat between — the wider one, so a block keeps its blank line
+ * to the next paragraph — and a run at the end of the document takes the
+ * break before it (keeping the file's final newline). Shared by the rules
+ * that delete repeated text.
  */
 import type { SourceRange } from "@eslint/core";
 
@@ -12,28 +14,29 @@ interface Ranged {
 }
 
 /**
- * `units` are the document's lines or paragraphs in order; `remove` the ones
- * to delete. Returns sorted, non-overlapping ranges to delete.
+ * `units` are the document's lines or paragraphs in order; `remove` the
+ * indices of the ones to delete. Returns sorted, non-overlapping ranges to
+ * delete. Costs O(k log k) for k removed units, whatever the document size.
  */
-export function removalRanges<T extends Ranged>(units: readonly T[], remove: ReadonlySet<T>): SourceRange[] {
-	const spans: SourceRange[] = [];
-	let lastKept: T | undefined;
-	for (let i = 0; i < units.length; i++) {
-		const unit = units[i];
-		if (!remove.has(unit)) {
-			lastKept = unit;
-			continue;
+export function removalRanges(units: readonly Ranged[], remove: readonly number[]): SourceRange[] {
+	const sorted = [...new Set(remove)].sort((a, b) => a - b);
+	const ranges: SourceRange[] = [];
+	for (let r = 0; r < sorted.length; r++) {
+		const i = sorted[r];
+		let j = i;
+		while (r + 1 < sorted.length && sorted[r + 1] === j + 1) j = sorted[++r];
+		const first = units[i];
+		const last = units[j];
+		const before = units[i - 1];
+		const after = units[j + 1];
+		if (!before && !after) ranges.push([first.range[0], last.range[1]]);
+		else if (!after) ranges.push([before.range[1], last.range[1]]);
+		else if (!before) ranges.push([first.range[0], after.range[0]]);
+		else {
+			const gapBefore = first.range[0] - before.range[1];
+			const gapAfter = after.range[0] - last.range[1];
+			ranges.push(gapAfter > gapBefore ? [before.range[1], last.range[1]] : [first.range[0], after.range[0]]);
 		}
-		const next = units[i + 1];
-		if (next) spans.push([unit.range[0], next.range[0]]);
-		else spans.push([lastKept ? lastKept.range[1] : unit.range[0], unit.range[1]]);
 	}
-	spans.sort((a, b) => a[0] - b[0]);
-	const merged: SourceRange[] = [];
-	for (const s of spans) {
-		const top = merged[merged.length - 1];
-		if (top && s[0] <= top[1]) top[1] = Math.max(top[1], s[1]);
-		else merged.push([s[0], s[1]]);
-	}
-	return merged;
+	return ranges;
 }

@@ -1,42 +1,12 @@
 /**
  * Fast similarity measures for finding copies of text inside one document:
- * character shingles, MinHash signatures with LSH banding (candidate pairs
- * without comparing every pair), a banded edit distance to verify them, and
- * a one-edit index for short lines. Everything is linear or near-linear in
- * the document length; only candidate pairs pay for exact comparison.
+ * a content-defined sample of character shingles (candidate pairs without
+ * comparing every pair), a banded edit distance to verify them, and a
+ * one-edit index for short lines. Everything is linear or near-linear in the
+ * document length; only candidate pairs pay for exact comparison.
  */
 
-/** 32-bit FNV-1a of `s[start, end)`. */
-function hashRange(s: string, start: number, end: number): number {
-	let h = 0x811c9dc5;
-	for (let i = start; i < end; i++) {
-		h ^= s.charCodeAt(i);
-		h = Math.imul(h, 0x01000193);
-	}
-	return h >>> 0;
-}
-
-/** The set of hashed character `k`-grams of `s` (the whole string when it is shorter than `k`). */
-export function shingles(s: string, k: number): Set<number> {
-	const out = new Set<number>();
-	if (s.length <= k) {
-		if (s.length) out.add(hashRange(s, 0, s.length));
-		return out;
-	}
-	for (let i = 0; i + k <= s.length; i++) out.add(hashRange(s, i, i + k));
-	return out;
-}
-
-/** Jaccard similarity |A∩B| / |A∪B| of two shingle sets. */
-export function jaccard(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
-	if (a.size === 0 && b.size === 0) return 1;
-	const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-	let inter = 0;
-	for (const x of small) if (large.has(x)) inter++;
-	return inter / (a.size + b.size - inter);
-}
-
-/** Mixes a 32-bit value (murmur3 finaliser), so that seeded hashes behave as independent permutations. */
+/** Mixes a 32-bit value (murmur3 finaliser), so that sampling by hash value is unbiased. */
 function mix(x: number): number {
 	x ^= x >>> 16;
 	x = Math.imul(x, 0x85ebca6b);
@@ -46,46 +16,66 @@ function mix(x: number): number {
 	return x >>> 0;
 }
 
-/** A MinHash signature of `size` values: two sets agree on each value with probability equal to their Jaccard similarity. */
-export function minHash(set: ReadonlySet<number>, size: number): Uint32Array {
-	const sig = new Uint32Array(size).fill(0xffffffff);
-	for (const x of set) {
-		for (let i = 0; i < size; i++) {
-			const h = mix(x ^ Math.imul(i + 1, 0x9e3779b1));
-			if (h < sig[i]) sig[i] = h;
-		}
+const BASE = 0x01000193;
+
+/**
+ * A content-defined sample of the character `k`-grams of `s`: the hashes of
+ * those k-grams whose hash falls into one `rate`-th of the hash space
+ * (Broder's mod-p sampling). Two copies of a text sample the same k-grams
+ * wherever the copies sit, so shared samples find copies and contained
+ * copies without comparing every pair. A rolling hash keeps this O(|s|).
+ */
+export function sampledShingles(s: string, k: number, rate: number): number[] {
+	const out = new Set<number>();
+	if (s.length < k) return [];
+	let top = 1; // BASE^(k-1), to roll the oldest character out
+	for (let i = 1; i < k; i++) top = Math.imul(top, BASE);
+	let h = 0;
+	for (let i = 0; i < k; i++) h = (Math.imul(h, BASE) + s.charCodeAt(i)) | 0;
+	for (let i = k; ; i++) {
+		const m = mix(h);
+		if (m % rate === 0) out.add(m);
+		if (i >= s.length) break;
+		h = (Math.imul(h - Math.imul(s.charCodeAt(i - k), top), BASE) + s.charCodeAt(i)) | 0;
 	}
-	return sig;
+	return [...out];
 }
 
 /**
- * Candidate pairs `[i, j]` (i < j) of items whose signatures agree on every
- * row of at least one band (LSH banding). With `bands × rows` = signature
- * size, pairs with Jaccard s are found with probability 1 − (1 − s^rows)^bands.
+ * Pairs `[i, j, shared]` (i < j) of items that share `shared` sampled
+ * shingles. Shingles held by more than `maxPostings` items are boilerplate
+ * and are skipped (counted per item in `skipped`), which keeps the cost
+ * linear in the number of samples.
  */
-export function lshCandidates(signatures: readonly Uint32Array[], bands: number, rows: number): Array<[number, number]> {
-	const seen = new Set<string>();
-	const pairs: Array<[number, number]> = [];
-	for (let b = 0; b < bands; b++) {
-		const buckets = new Map<string, number[]>();
-		for (let i = 0; i < signatures.length; i++) {
-			const key = Array.from(signatures[i].subarray(b * rows, b * rows + rows)).join(",");
-			let list = buckets.get(key);
-			if (!list) buckets.set(key, (list = []));
-			list.push(i);
+export function sharedShingles(
+	samples: readonly (readonly number[])[],
+	maxPostings = 32,
+): { pairs: Array<[number, number, number]>; skipped: number[] } {
+	const n = samples.length;
+	const postings = new Map<number, number[]>();
+	samples.forEach((list, i) => {
+		for (const h of list) {
+			const p = postings.get(h);
+			if (p) p.push(i);
+			else postings.set(h, [i]);
 		}
-		for (const list of buckets.values()) {
-			for (let x = 0; x < list.length; x++) {
-				for (let y = x + 1; y < list.length; y++) {
-					const id = `${list[x]},${list[y]}`;
-					if (seen.has(id)) continue;
-					seen.add(id);
-					pairs.push([list[x], list[y]]);
-				}
+	});
+	const counts = new Map<number, number>();
+	const skipped = new Array<number>(n).fill(0);
+	for (const list of postings.values()) {
+		if (list.length < 2) continue;
+		if (list.length > maxPostings) {
+			for (const i of list) skipped[i]++;
+			continue;
+		}
+		for (let y = 1; y < list.length; y++) {
+			for (let x = 0; x < y; x++) {
+				const id = list[x] * n + list[y];
+				counts.set(id, (counts.get(id) ?? 0) + 1);
 			}
 		}
 	}
-	return pairs;
+	return { pairs: [...counts].map(([id, c]) => [Math.floor(id / n), id % n, c]), skipped };
 }
 
 /**
