@@ -25,6 +25,8 @@ a { color: var(--accent); }
 .chart .bar-err { fill: var(--err); } .chart .bar-warn { fill: var(--warn); }
 .note { border-left: 3px solid var(--warn); padding: 4px 10px; background: var(--panel); margin: 8px 0; }
 section.file { border: 1px solid var(--line); border-radius: 6px; margin: 16px 0; }
+/* Big reports: the browser lays out only the texts near the viewport. */
+.doc { content-visibility: auto; contain-intrinsic-size: auto 800px; }
 section.file > header { background: var(--panel); padding: 8px 12px; border-bottom: 1px solid var(--line); display: flex; gap: 12px; align-items: baseline; flex-wrap: wrap; }
 section.file > header h3 { margin: 0; font-size: 14px; font-family: ui-monospace, monospace; }
 .doc { padding: 4px 12px; border-top: 1px dashed var(--line); }
@@ -89,6 +91,20 @@ export const REPORT_JS = `
       panel.append(item);
     }
   };
+  const fill = (list) => {
+    if (list.dataset.filled) return;
+    list.dataset.filled = "1";
+    const first = Number(list.dataset.first), rows = [];
+    for (let id = first; id < first + Number(list.dataset.count); id++) {
+      const f = data.findings[id];
+      const rule = f.url ? el("a", { href: f.url, target: "_blank", rel: "noopener" }, f.rule) : f.rule;
+      rows.push(el("tr", { class: "finding", "data-finding": String(id) }, el("td", {}, f.where),
+        el("td", { class: "sev s" + f.severity }, f.severity === 2 ? "error" : "warning"), el("td", {}, f.message), el("td", {}, rule)));
+    }
+    list.querySelector("tbody").append(...rows);
+  };
+  for (const list of document.querySelectorAll("details.list[open]")) fill(list);
+  document.addEventListener("toggle", (ev) => { if (ev.target.matches && ev.target.matches("details.list") && ev.target.open) fill(ev.target); }, true);
   let active = [];
   const activate = (ids, scroll) => {
     for (const e of active) e.classList.remove("active");

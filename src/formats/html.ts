@@ -13,16 +13,16 @@ export const HTML_LIMITS = {
 	contextLines: 2,
 	/** Characters of text shown inline per file and in the whole report. */
 	inlineCharsPerFile: 200_000,
-	inlineCharsTotal: 4_000_000,
+	inlineCharsTotal: 1_500_000,
 	/** Findings listed (and highlighted) per file and in the whole report. */
 	findingsPerFile: 2_000,
-	findingsTotal: 50_000,
+	findingsTotal: 20_000,
 	/** JSONL documents shown with their text per file. */
 	documentsPerFile: 300,
 	/** Rows per chart. */
 	chartRows: 20,
 	/** Characters of context on each side of a fix preview. */
-	previewContext: 24,
+	previewContext: 16,
 };
 
 interface Preview {
@@ -131,14 +131,14 @@ function scriptJson(value: unknown): string {
 	return JSON.stringify(value).replace(/</gu, "\\u003c").replace(/\u2028/gu, "\\u2028").replace(/\u2029/gu, "\\u2029");
 }
 
-function findingsTable(rows: Array<{ id: number; m: LintMessage; url?: string }>): string {
-	const body = rows
-		.map(({ id, m, url }) => {
-			const rule = m.ruleId ? (url ? `<a href="${escapeHtml(url)}" target="_blank" rel="noopener">${escapeHtml(m.ruleId)}</a>` : escapeHtml(m.ruleId)) : "";
-			return `<tr class="finding" data-finding="${id}"><td>${escapeHtml(where(m))}</td><td class="sev s${m.severity}">${m.severity === 2 ? "error" : "warning"}</td><td>${escapeHtml(m.message)}</td><td>${rule}</td></tr>`;
-		})
-		.join("\n");
-	return `<table class="findings"><thead><tr><th>Where</th><th>Severity</th><th>Message</th><th>Rule</th></tr></thead><tbody>\n${body}\n</tbody></table>`;
+/** The list's rows are built by the page script from the data table when opened, keeping big reports light. */
+function findingsList(first: number, count: number, total: number): string {
+	const open = total <= 30 ? " open" : "";
+	const more = total > count ? `<p class="muted doc">${total - count} more findings are not listed in this report.</p>` : "";
+	return (
+		`<details class="list" data-first="${first}" data-count="${count}"${open}><summary>${total} findings</summary>` +
+		`<table class="findings"><thead><tr><th>Where</th><th>Severity</th><th>Message</th><th>Rule</th></tr></thead><tbody></tbody></table>${more}</details>`
+	);
 }
 
 interface Budget {
@@ -172,7 +172,7 @@ function renderFile(result: LintResult, fileIndex: number, path: string, context
 		return textCache.get(m.line);
 	};
 
-	const rows: Array<{ id: number; m: LintMessage; url?: string }> = [];
+	const rows: Array<{ id: number; m: LintMessage }> = [];
 	const spansByText = new Map<number, Span[]>();
 	for (const m of listed) {
 		const id = findings.length;
@@ -186,7 +186,7 @@ function renderFile(result: LintResult, fileIndex: number, path: string, context
 		}
 		if (m.suggestions?.length) data.suggestions = m.suggestions.map((s) => (doc ? { desc: s.desc, ...preview(doc.text, s.fix) } : { desc: s.desc }));
 		findings.push(data);
-		rows.push({ id, m, url });
+		rows.push({ id, m });
 		if (doc && m.ruleId !== null) {
 			const key = isJsonl ? m.line : 0;
 			let spans = spansByText.get(key);
@@ -204,7 +204,8 @@ function renderFile(result: LintResult, fileIndex: number, path: string, context
 		const full = source.length <= HTML_LIMITS.fullTextChars;
 		if (!full) budget.notes.add(`Files over ${HTML_LIMITS.fullTextChars.toLocaleString("en")} characters show ${HTML_LIMITS.contextLines} lines around each finding, not the whole text.`);
 		const spans = spansByText.get(0) ?? [];
-		if (full || spans.length > 0) {
+		// A whole text is worth showing only with its findings highlighted in it.
+		if (spans.length > 0) {
 			const rendered = renderText(source, spans, { full, contextLines: HTML_LIMITS.contextLines, budget: fileChars }, sourceLines);
 			fileChars -= rendered.renderedChars;
 			budget.chars -= rendered.renderedChars;
@@ -233,9 +234,7 @@ function renderFile(result: LintResult, fileIndex: number, path: string, context
 	}
 	if (hidden.size > 0) budget.notes.add(`Inline text is capped at ${HTML_LIMITS.inlineCharsPerFile.toLocaleString("en")} characters per file; findings beyond it are in the lists only.`);
 
-	const more = messages.length > listed.length ? `<p class="muted doc">${messages.length - listed.length} more findings are not listed in this report.</p>` : "";
-	const openList = messages.length <= 30 ? " open" : "";
-	const list = messages.length ? `<details class="list"${openList}><summary>${messages.length} findings</summary>${findingsTable(rows)}${more}</details>` : "";
+	const list = messages.length ? findingsList(rows.length ? rows[0].id : findings.length, rows.length, messages.length) : "";
 	const docs = result.documentCount !== undefined && isJsonl ? `<span class="muted">${result.documentCount} documents</span>` : "";
 	return (
 		`<section class="file" id="file-${fileIndex}" data-errors="${errors}" data-warnings="${warnings}">` +

@@ -167,5 +167,6 @@ export const sarif: Formatter = (results, context) => {
 			},
 		],
 	};
-	return JSON.stringify(log, null, 2);
+	// Unindented: logs of large batches run to tens of megabytes, and upload limits count bytes.
+	return JSON.stringify(log);
 };

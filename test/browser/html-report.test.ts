@@ -123,7 +123,11 @@ describe.skipIf(!hasChromium)("html report in Chromium", () => {
 		expect(await text("#sum-errors")).toBe(String(all.filter((m) => m.severity === 2).length));
 		expect(await text("#sum-warnings")).toBe(String(all.filter((m) => m.severity === 1).length));
 		expect(await text("#sum-fixable")).toBe(String(all.filter((m) => m.fix).length));
-		expect(await page.locator("tr.finding").count()).toBe(all.length);
+		// Lists fill their rows from the page's data when opened; open them all.
+		await page.$$eval("details.list", (lists) => lists.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+		await expect.poll(() => page.locator("tr.finding").count()).toBe(all.length);
+		const rowTexts = await page.$$eval("tr.finding", (rows) => rows.map((r) => r.children[2].textContent));
+		expect(rowTexts).toEqual(all.map((m) => m.message));
 		for (const [i, r] of results.entries()) {
 			if (r.messages.length === 0) continue;
 			const section = page.locator(`#file-${i}`);

@@ -40,7 +40,7 @@ describe("html formatter", () => {
 
 	it("embeds fix previews computed from the source", () => {
 		const { findings } = reportData(page);
-		expect(findings[0].fix).toEqual({ before: "第一行", removed: ",", inserted: "，", after: "有逗号\n第二行  多余空格\r\n尾行" });
+		expect(findings[0].fix).toEqual({ before: "第一行", removed: ",", inserted: "，", after: "有逗号\n第二行  多余空格\r\n尾" });
 		expect(findings[1].suggestions).toEqual([{ desc: "Remove the spaces.", before: "第一行,有逗号\n第二行", removed: "  ", inserted: "", after: "多余空格\r\n尾行" }]);
 		// Without the JSONL source, the fix can only be described.
 		expect(findings[3]).toMatchObject({ rule: "punctuation-width", fixText: "，", where: "line 3 [doc-7] 2:3" });
