@@ -48,7 +48,7 @@ export function formatStats(stats: readonly RuleStat[], totals?: RunTotals): str
 	const cell = (text: string, i: number) => (i === 0 ? text.padEnd(widths[i]) : text.padStart(widths[i]));
 	const lines = [
 		header.map(cell).join(" | "),
-		widths.map((w, i) => (i === 0 ? `:${"-".repeat(w - 1)}` : `${"-".repeat(w - 1)}:`)).join("-|-"),
+		widths.map((w, i) => (i === 0 ? `:${"-".repeat(w)}` : i === widths.length - 1 ? `${"-".repeat(w)}:` : `${"-".repeat(w + 1)}:`)).join("|"),
 		...rows.map((r) => r.map(cell).join(" | ")),
 	];
 	if (totals) {
