@@ -35,6 +35,8 @@ function markerPatterns(): MarkerPatterns {
 	return patterns;
 }
 
+const trimmedLength = (text: string) => text.replace(/[\s\u3000]+$/u, "").length;
+
 const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }> = {
 	meta: {
 		type: "problem",
@@ -120,9 +122,10 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 				for (const shape of shapes) {
 					const { paragraph } = shape;
 					if (options.interleaved && shape.interleaved) {
+						// The whole paragraph mixes two texts; the report spans it from the first broken join.
 						const gap = shape.interleaved[0];
 						context.report({
-							loc: sourceCode.locIn(paragraph, gap.start, gap.end),
+							loc: sourceCode.locIn(paragraph, 0, Math.max(gap.end, trimmedLength(paragraph.value))),
 							messageId: "interleaved",
 							data: { count: String(shape.interleaved.length) },
 						});

@@ -8,7 +8,7 @@ import type { ParagraphNode } from "../language/ast.js";
 import type { TextSourceCode } from "../language/source-code.js";
 import { classifyHeading, type HeadingKind } from "./headline.js";
 import { findUnpairedMarks } from "./pairs.js";
-import { wordFrequency } from "./segment.js";
+import { isDictionaryWord, segment, wordFrequency } from "./segment.js";
 import { badStart, continuationData, danglingEnding, endsSentence, trimEnd } from "./sentence.js";
 
 export interface ParagraphShape {
@@ -219,6 +219,17 @@ export function bridgeWord(left: string, right: string): string | undefined {
 
 const HAN_ONLY = /^\p{Script=Han}+$/u;
 
+/**
+ * A weaker sign than `bridgeWord`: segmenting the join as one text puts a
+ * dictionary word across it, however common its halves are on their own.
+ */
+function segmentsAcross(left: string, right: string): boolean {
+	const l = trimEnd(left).slice(-4);
+	const r = right.replace(LEADING_SPACE, "").slice(0, 4);
+	if (!/\p{Script=Han}$/u.test(l) || !/^\p{Script=Han}/u.test(r)) return false;
+	return segment(l + r).some((t) => t.start < l.length && t.end > l.length && t.word.length <= 4 && isDictionaryWord(t.word));
+}
+
 /** The first clause of the tail is too short to stand alone ("好；拍摄…"). */
 function fragmentHead(body: string): boolean {
 	const m = /^[^，,。．.！!？?；;：:、…”"）)]*/u.exec(body);
@@ -248,6 +259,12 @@ function score(head: ParagraphShape, tail: ParagraphShape): JoinScore {
 		s += 2;
 		tailCue = true;
 	}
+	let across = false;
+	if (!bridge && segmentsAcross(head.body, tail.body)) {
+		s += 1;
+		across = true;
+		tailCue = true;
+	}
 	if (head.openQuote && tail.closesQuote) {
 		s += 2;
 		tailCue = true;
@@ -265,7 +282,7 @@ function score(head: ParagraphShape, tail: ParagraphShape): JoinScore {
 		tailCue = true;
 	}
 	if (head.danglingOn !== undefined && head.danglingOn !== OPEN_QUOTE) s += 1;
-	return { score: s, bridge, tailCue, specific: bridge !== undefined || (head.openQuote && tail.closesQuote) || scrap(tail.body) };
+	return { score: s, bridge, tailCue, specific: bridge !== undefined || across || (head.openQuote && tail.closesQuote) || scrap(tail.body) };
 }
 
 /**

@@ -45,7 +45,7 @@ export function trimEnd(text: string): string {
 /**
  * True when the text ends a sentence: the last mark, after any closing quotes
  * and brackets, is terminal punctuation. A bare ASCII full stop counts only
- * after a Han character, so "3." or "Inc." do not.
+ * when it does not follow a digit, so a list number "3." does not.
  */
 export function endsSentence(text: string): boolean {
 	let end = trimEnd(text).length;
@@ -53,7 +53,8 @@ export function endsSentence(text: string): boolean {
 	if (end === 0) return false;
 	const last = text[end - 1];
 	if (last === "—" && text[end - 2] === "—") return true;
-	if (last === "." || last === "．") return end >= 2 && isHan(text.codePointAt(end - 2)!);
+	// A full stop after a digit is a list number or a decimal cut short; after a letter or Han it ends a sentence.
+	if (last === "." || last === "．") return end >= 2 && !/[0-9]/u.test(text[end - 2]);
 	return TERMINALS.has(last);
 }
 
