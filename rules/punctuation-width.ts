@@ -92,7 +92,8 @@ function isChinesePunctuationUse(text: string, i: number, ch: string): boolean {
 	if (ch === ".") {
 		if (before === 0x2e || after === 0x2e) return false; // an ellipsis "..." is not a full stop
 		if (!(isHan(prev) || CLOSERS.has(prev))) return false;
-		return next === -1 || isChinese(next);
+		// A digit may start the next sentence (生力军.2022年); a Latin letter is too often a domain or an abbreviation.
+		return next === -1 || isChinese(next) || isAsciiDigit(next);
 	}
 	if (isAsciiDigit(before) && isAsciiDigit(after)) return false; // 1,000 and 10:30
 	if (ch === ";" && /&#?[A-Za-z0-9]+$/u.test(text.slice(Math.max(0, i - 10), i))) return false; // HTML entity
