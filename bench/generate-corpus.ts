@@ -42,18 +42,27 @@ export function prng(seed: number): () => number {
 	};
 }
 
-interface Material {
+interface Pool {
 	/** Whole seed paragraphs, including headlines and bylines (kept as they are). */
 	paragraphs: string[];
 	/** Sentences of the body text, for new paragraphs. */
 	sentences: string[];
 }
 
+interface Material {
+	clean: Pool;
+	/** From the OCR-damaged seeds (000, 001): a minority of the text, as in a real archive. */
+	damaged: Pool;
+}
+
+/** Share of paragraphs drawn from the damaged seeds. */
+const DAMAGED_SHARE = 0.1;
+
 function loadMaterial(): Material {
 	const seedDir = join(repoRoot, "seeds");
-	const paragraphs: string[] = [];
-	const sentences: string[] = [];
+	const material: Material = { clean: { paragraphs: [], sentences: [] }, damaged: { paragraphs: [], sentences: [] } };
 	for (const name of readdirSync(seedDir).sort()) {
+		const { paragraphs, sentences } = /^00[01]_/u.test(name) ? material.damaged : material.clean;
 		const text = readFileSync(join(seedDir, name), "utf8").replace(/\r\n?/gu, "\n");
 		for (const block of text.split(/\n\s*\n/u)) {
 			const p = block.replace(/^\n+|\n+$/gu, "");
@@ -64,17 +73,18 @@ function loadMaterial(): Material {
 			}
 		}
 	}
-	return { paragraphs, sentences };
+	return material;
 }
 
 /** One synthetic article of about `targetChars` characters. */
-function article(m: Material, rand: () => number, targetChars: number): string {
+function article(material: Material, rand: () => number, targetChars: number): string {
 	const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)];
 	const out: string[] = [];
 	// A short headline-like first line, taken from a seed paragraph's first line (no end punctuation, as in the seeds).
-	out.push(pick(m.paragraphs).split("\n")[0].slice(0, 24).replace(/[。！？，]+$/u, ""));
+	out.push(pick(material.clean.paragraphs).split("\n")[0].slice(0, 24).replace(/[。！？，]+$/u, ""));
 	let size = out[0].length;
 	while (size < targetChars) {
+		const m = rand() < DAMAGED_SHARE ? material.damaged : material.clean;
 		let p: string;
 		if (rand() < 0.3) p = pick(m.paragraphs);
 		else {
@@ -103,7 +113,7 @@ function manifestMatches(path: string, wanted: object): boolean {
 export function writeTree(options: CorpusOptions, m = loadMaterial()): string {
 	const dir = join(options.out, `tree-${options.files}`);
 	const manifest = join(options.out, `tree-${options.files}.manifest.json`);
-	const wanted = { files: options.files, minKb: options.minKb, maxKb: options.maxKb, seed: options.seed, v: 1 };
+	const wanted = { files: options.files, minKb: options.minKb, maxKb: options.maxKb, seed: options.seed, v: 2 };
 	if (existsSync(dir) && manifestMatches(manifest, wanted)) return dir;
 	rmSync(dir, { recursive: true, force: true });
 	const rand = prng(options.seed);
@@ -120,7 +130,7 @@ export function writeTree(options: CorpusOptions, m = loadMaterial()): string {
 export async function writeJsonl(options: CorpusOptions, m = loadMaterial()): Promise<string> {
 	const path = join(options.out, `corpus-${options.jsonlMb}mb.jsonl`);
 	const manifest = `${path}.manifest.json`;
-	const wanted = { jsonlMb: options.jsonlMb, seed: options.seed, v: 1 };
+	const wanted = { jsonlMb: options.jsonlMb, seed: options.seed, v: 2 };
 	if (existsSync(path) && manifestMatches(manifest, wanted)) return path;
 	mkdirSync(options.out, { recursive: true });
 	const rand = prng(options.seed ^ 0x5eed);

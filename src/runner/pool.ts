@@ -235,6 +235,8 @@ export async function lintInPool(items: PoolItem[], options: PoolRunOptions): Pr
 				const transfer = unit.task.kind === "jsonl" ? [unit.task.bytes.buffer as ArrayBuffer] : undefined;
 				done = pool.run(unit.task, transfer ? { transferList: transfer } : undefined) as Promise<WorkerReply>;
 			} else done = Promise.resolve(undefined);
+			// A failure surfaces when its unit is consumed; the others must not become unhandled rejections meanwhile.
+			done.catch(() => {});
 			inFlight.push({ unit, done });
 			while (inFlight.length >= maxInFlight) await consume();
 		}

@@ -1,0 +1,101 @@
+/**
+ * `--concurrency`: the worker pool must give exactly the single-threaded
+ * output (results, order, streamed documents, fixes) on a generated tree and
+ * on a JSONL file big enough to be cut into several batches.
+ */
+import { cpSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { JSONL_BATCH_BYTES, poolPays } from "../../src/runner/pool.js";
+import type { LintResult } from "../../src/engine/types.js";
+import { runCli, type TempProject } from "../helpers/cli.js";
+import { corpusProject } from "./corpus-project.js";
+
+let project: TempProject;
+let tree: string;
+let jsonl: string;
+
+beforeAll(async () => {
+	({ project, tree, jsonl } = await corpusProject({ files: 240, jsonlMb: 10 }));
+}, 60_000);
+afterAll(() => project?.remove());
+
+const run = (args: string[]) => runCli(args, { cwd: project.dir });
+
+function filesUnder(dir: string): string[] {
+	return readdirSync(dir, { recursive: true, withFileTypes: true })
+		.filter((d) => d.isFile())
+		.map((d) => join(d.parentPath, d.name))
+		.sort();
+}
+
+describe("worker pool", () => {
+	it("is really used for these inputs (enough bytes, several pieces of work)", () => {
+		const items = filesUnder(project.path(tree)).map((path) => ({ path }));
+		expect(poolPays(items, 2)).toBe(true);
+		expect(statSync(project.path(jsonl)).size).toBeGreaterThan(2 * JSONL_BATCH_BYTES);
+		expect(poolPays([{ path: project.path(jsonl) }], 2)).toBe(true);
+		expect(poolPays(items, 1)).toBe(false);
+	});
+
+	it("gives the single-threaded json report on a tree of files", async () => {
+		const one = await run(["--concurrency", "1", "-f", "json", tree]);
+		const two = await run(["--concurrency", "2", "-f", "json", tree]);
+		expect(two.stderr).toBe("");
+		expect(two.code).toBe(one.code);
+		const results = JSON.parse(one.stdout) as LintResult[];
+		expect(results).toHaveLength(240);
+		expect(results.some((r) => r.messages.length > 0)).toBe(true);
+		expect(two.stdout).toBe(one.stdout);
+	}, 120_000);
+
+	it("gives the single-threaded json report on a JSONL file split into batches", async () => {
+		const one = await run(["-f", "json", jsonl]);
+		const three = await run(["--concurrency", "3", "-f", "json", jsonl]);
+		expect(three.stderr).toBe("");
+		const [result] = JSON.parse(one.stdout) as LintResult[];
+		// The broken line and the inserted document after the first batches keep their line numbers.
+		const broken = result.messages.find((m) => m.fatal);
+		expect(broken?.message).toMatch(/malformed JSON/u);
+		const lines = readFileSync(project.path(jsonl), "utf8").split("\n");
+		expect(lines[broken!.line - 1]).toContain('"broken"');
+		expect(result.messages.some((m) => m.docId === 5 && m.ruleId === "whitespace" && lines[m.line - 1].includes('"id": 5'))).toBe(true);
+		expect(three.stdout).toBe(one.stdout);
+	}, 120_000);
+
+	it("streams the same --format jsonl lines, in input order, with fixes", async () => {
+		const one = await run(["-f", "jsonl", "--fix-dry-run", jsonl, tree]);
+		const two = await run(["--concurrency", "2", "-f", "jsonl", "--fix-dry-run", jsonl, tree]);
+		expect(two.stderr).toBe("");
+		const records = one.stdout.trimEnd().split("\n").map((l) => JSON.parse(l) as { file: string; line: number; fixed?: string });
+		const docs = readFileSync(project.path(jsonl), "utf8").split("\n").filter((l) => l.trim()).length;
+		expect(records.length).toBe(docs + 240);
+		expect(records.some((r) => r.fixed !== undefined)).toBe(true);
+		const jsonlLines = records.filter((r) => r.file.endsWith(".jsonl")).map((r) => r.line);
+		expect(jsonlLines).toEqual([...jsonlLines].sort((a, b) => a - b));
+		expect(two.stdout).toBe(one.stdout);
+	}, 120_000);
+
+	it("--fix writes the same files from workers as in one thread", async () => {
+		cpSync(project.path(tree), project.path("fix-one"), { recursive: true });
+		cpSync(project.path(tree), project.path("fix-two"), { recursive: true });
+		await run(["--fix", "fix-one"]);
+		await run(["--fix", "--concurrency", "2", "fix-two"]);
+		const one = filesUnder(project.path("fix-one"));
+		const two = filesUnder(project.path("fix-two"));
+		expect(two.map((p) => p.replace("fix-two", "fix-one"))).toEqual(one);
+		let changed = 0;
+		one.forEach((p, i) => {
+			const a = readFileSync(p);
+			expect(readFileSync(two[i]).equals(a)).toBe(true);
+			if (!a.equals(readFileSync(p.replace("fix-one", tree)))) changed++;
+		});
+		expect(changed).toBeGreaterThan(0);
+	}, 120_000);
+
+	it("rejects a bad --concurrency value", async () => {
+		const bad = await run(["--concurrency", "0", tree]);
+		expect(bad.code).toBe(2);
+		expect(bad.stderr).toMatch(/--concurrency/u);
+	});
+});
