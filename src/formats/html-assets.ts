@@ -48,6 +48,7 @@ table.findings tr.finding:hover, table.findings tr.finding.active { background: 
 .sev { font-weight: 600; } .sev.s2 { color: var(--err); } .sev.s1 { color: var(--warn); }
 details.list { padding: 4px 12px 8px; }
 aside#details { position: fixed; top: 0; right: 0; bottom: 0; width: 370px; overflow: auto; border-left: 1px solid var(--line); background: var(--panel); padding: 16px; }
+#nav button { font: inherit; padding: 2px 10px; border: 1px solid var(--line); border-radius: 4px; background: var(--bg); color: var(--fg); cursor: pointer; }
 aside#details .item { border-bottom: 1px solid var(--line); padding: 8px 0; }
 aside#details .msg { font-size: 15px; margin: 4px 0; }
 .preview { font: 13px/1.6 ui-monospace, monospace; white-space: pre-wrap; word-break: break-all; background: var(--bg); border: 1px solid var(--line); border-radius: 4px; padding: 4px 6px; margin: 2px 0; }
@@ -63,6 +64,7 @@ export const REPORT_JS = `
 (() => {
   const data = JSON.parse(document.getElementById("report-data").textContent);
   const panel = document.getElementById("details");
+  const nav = document.getElementById("nav");
   const el = (tag, attrs, ...children) => {
     const e = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
@@ -74,7 +76,7 @@ export const REPORT_JS = `
     el("span", { class: "label" }, label + " "), shown(p.before),
     after ? el("ins", {}, shown(p.inserted)) : el("del", {}, shown(p.removed)), shown(p.after));
   const render = (ids) => {
-    panel.replaceChildren(el("h2", {}, ids.length > 1 ? ids.length + " findings here" : "Finding"));
+    panel.replaceChildren(nav, el("h2", {}, ids.length > 1 ? ids.length + " findings here" : "Finding"));
     for (const id of ids) {
       const f = data.findings[id];
       const rule = f.url ? el("a", { href: f.url, target: "_blank", rel: "noopener" }, f.rule) : f.rule;
@@ -106,7 +108,9 @@ export const REPORT_JS = `
   for (const list of document.querySelectorAll("details.list[open]")) fill(list);
   document.addEventListener("toggle", (ev) => { if (ev.target.matches && ev.target.matches("details.list") && ev.target.open) fill(ev.target); }, true);
   let active = [];
+  let current = -1;
   const activate = (ids, scroll) => {
+    current = ids[0];
     for (const e of active) e.classList.remove("active");
     active = [];
     for (const id of ids) {
@@ -121,7 +125,19 @@ export const REPORT_JS = `
     const row = ev.target.closest("tr.finding");
     if (row && !ev.target.closest("a")) activate([Number(row.dataset.finding)], true);
   });
+  // Findings in page order, for stepping through them with the panel's buttons or j/k.
+  const order = [...document.querySelectorAll("mark.f[id]")].map((m) => Number(m.id.slice(2)));
+  const step = (delta) => {
+    if (order.length === 0) return;
+    const at = active.length ? order.indexOf(current) : -1;
+    const next = order[(at + delta + order.length) % order.length];
+    activate([next], true);
+  };
+  document.getElementById("prev").addEventListener("click", () => step(-1));
+  document.getElementById("next").addEventListener("click", () => step(1));
   document.addEventListener("keydown", (ev) => {
+    if (ev.target.closest && ev.target.closest("input, textarea, select")) return;
+    if (ev.key === "j" || ev.key === "k") { step(ev.key === "j" ? 1 : -1); return; }
     if (ev.key !== "Enter" && ev.key !== " ") return;
     const mark = ev.target.closest && ev.target.closest("mark.f");
     if (mark) { ev.preventDefault(); activate(mark.dataset.f.split(" ").map(Number), false); }

@@ -155,7 +155,8 @@ function renderFile(result: LintResult, fileIndex: number, path: string, context
 	budget.findings -= listed.length;
 	if (listed.length < messages.length) budget.notes.add(`Only the first ${HTML_LIMITS.findingsPerFile} findings of a file (and ${HTML_LIMITS.findingsTotal} in all) are listed.`);
 
-	const source = context.getSource?.(result.filePath);
+	// After --fix-dry-run the remaining messages point into the fixed text, which is `output`.
+	const source = result.output ?? context.getSource?.(result.filePath);
 	const isJsonl = messages.some((m) => m.docLine !== undefined) || /\.jsonl$/iu.test(result.filePath);
 	const sourceLines = source === undefined ? undefined : new LineIndex(source);
 
@@ -318,7 +319,7 @@ ${notes}
 ${sections.join("\n")}
 ${clean.length ? `<details class="clean"><summary>${clean.length} files without findings</summary><ul>${clean.join("")}</ul></details>` : ""}
 </main>
-<aside id="details" aria-live="polite"><h2>Details</h2><p class="muted">Click a highlighted passage or a row of a findings list to see the finding, its rule and the fix.</p></aside>
+<aside id="details" aria-live="polite"><div id="nav"><button id="prev" type="button" title="Previous finding (k)">◀ previous</button> <button id="next" type="button" title="Next finding (j)">next ▶</button></div><h2>Details</h2><p class="muted">Click a highlighted passage or a row of a findings list to see the finding, its rule and the fix.</p></aside>
 <script type="application/json" id="report-data">${scriptJson({ files: paths, findings })}</script>
 <script>${REPORT_JS}</script>
 </body>

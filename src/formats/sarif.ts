@@ -112,7 +112,7 @@ export const sarif: Formatter = (results, context) => {
 		let linesLoaded = false;
 		const lineIndex = () => {
 			if (!linesLoaded) {
-				const source = context.getSource?.(result.filePath);
+				const source = result.output ?? context.getSource?.(result.filePath);
 				lines = source === undefined ? undefined : new LineIndex(source);
 				linesLoaded = true;
 			}

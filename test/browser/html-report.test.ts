@@ -175,6 +175,21 @@ describe.skipIf(!hasChromium)("html report in Chromium", () => {
 		console.log(`html report screenshot: ${shot}`);
 	});
 
+	it("steps through the findings in page order with the next/previous buttons and j/k", async () => {
+		const order = await page.$$eval("mark.f[id]", (ms) => ms.map((m) => Number(m.id.slice(2))));
+		await page.locator(`#f-${order[1]}`).click();
+		const shownId = () => page.getAttribute("#details .item", "data-finding");
+		await page.locator("#next").click();
+		expect(await shownId()).toBe(String(order[2]));
+		await page.keyboard.press("j");
+		expect(await shownId()).toBe(String(order[3]));
+		await page.keyboard.press("k");
+		await page.locator("#prev").click();
+		expect(await shownId()).toBe(String(order[1]));
+		expect(await page.locator(`#f-${order[1]}`).getAttribute("class")).toContain("active");
+		expect(await page.locator(`#f-${order[2]}`).getAttribute("class")).not.toContain("active");
+	});
+
 	it("takes a full-page screenshot of the summary", async () => {
 		await page.evaluate(() => window.scrollTo(0, 0));
 		const shot = join(outDir, "summary.png");
