@@ -1,0 +1,123 @@
+/**
+ * The same rules must give the same answers inside ESLint (as the
+ * `corpuslint/text` language of a plugin) and inside corpuslint's own kernel:
+ * same messages at the same places, same fixed text after multipass fixing.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Linter } from "eslint";
+import { describe, expect, it } from "vitest";
+import { builtinRules } from "../rules/index.js";
+import { fixText, lintText } from "../src/api.js";
+import plugin from "../src/eslint-plugin.js";
+import type { LintMessage } from "../src/engine/types.js";
+import { repoRoot } from "./helpers/cli.js";
+
+const seedsDir = join(repoRoot, "seeds");
+const samples: Array<[string, string]> = [
+	...readdirSync(seedsDir)
+		.filter((f) => f.endsWith(".txt"))
+		.sort()
+		.map((f): [string, string] => [f, readFileSync(join(seedsDir, f), "utf8")]),
+	[
+		"synthetic",
+		[
+			"标题  ",
+			"",
+			"\u3000\u3000第一段，有\t制表符和\u00a0不换行空格 。",
+			"\u3000\u3000第二段（括号）“引号”😀 结束。   ",
+			"",
+			"",
+			"",
+			"",
+			"",
+			"English words , and 中文 , mixed.\t",
+			"",
+			"最后一行没有换行",
+		].join("\r\n"),
+	],
+	["one-paragraph-a-line", "标题\n第一段。 \n第二段，\t继续。\n"],
+	["empty", ""],
+];
+
+const linter = new Linter({ configType: "flat" });
+
+function eslintConfig(ruleId: string) {
+	return [
+		{
+			files: ["**/*.txt"],
+			plugins: { corpuslint: plugin },
+			language: "corpuslint/text",
+			rules: { [`corpuslint/${ruleId}`]: "error" },
+		},
+	] as unknown as Linter.Config[];
+}
+
+interface Comparable {
+	ruleId: string | null;
+	messageId?: string;
+	message: string;
+	line: number;
+	column: number;
+	endLine?: number;
+	endColumn?: number;
+	fix?: unknown;
+	suggestions?: unknown;
+}
+
+function comparable(m: LintMessage | Linter.LintMessage): Comparable {
+	const out: Comparable = {
+		ruleId: m.ruleId?.replace(/^corpuslint\//u, "") ?? null,
+		messageId: m.messageId,
+		message: m.message,
+		line: m.line,
+		column: m.column,
+		endLine: m.endLine,
+		endColumn: m.endColumn,
+	};
+	if (m.fix) out.fix = { range: [...m.fix.range], text: m.fix.text };
+	if (m.suggestions?.length) {
+		out.suggestions = m.suggestions.map((s) => ({ desc: s.desc, messageId: s.messageId, fix: { range: [...s.fix.range], text: s.fix.text } }));
+	}
+	return out;
+}
+
+function byPosition(a: Comparable, b: Comparable): number {
+	return a.line - b.line || a.column - b.column || (a.messageId ?? "").localeCompare(b.messageId ?? "");
+}
+
+describe("ESLint parity", () => {
+	it("the whitespace rule is in the registry and finds something in the synthetic text (the comparison is not vacuous)", () => {
+		expect(builtinRules.has("whitespace")).toBe(true);
+		const synthetic = samples.find(([name]) => name === "synthetic")![1];
+		expect(lintText(synthetic, { rules: { whitespace: "error" }, preset: null }).length).toBeGreaterThanOrEqual(4);
+	});
+
+	for (const ruleId of [...builtinRules.keys()].sort()) {
+		describe(ruleId, () => {
+			for (const [name, text] of samples) {
+				it(`same messages and fixed text on ${name}`, () => {
+					const ours = lintText(text, { rules: { [ruleId]: "error" }, preset: null }).map(comparable).sort(byPosition);
+					const theirs = linter.verify(text, eslintConfig(ruleId), { filename: `${name}.txt` }).map(comparable).sort(byPosition);
+					expect(ours).toEqual(theirs);
+
+					const ourFix = fixText(text, { rules: { [ruleId]: "error" }, preset: null });
+					const theirFix = linter.verifyAndFix(text, eslintConfig(ruleId), { filename: `${name}.txt` });
+					expect(ourFix.output).toBe(theirFix.output);
+					expect(ourFix.fixed).toBe(theirFix.fixed);
+					expect(ourFix.messages.map(comparable).sort(byPosition)).toEqual(theirFix.messages.map(comparable).sort(byPosition));
+				});
+			}
+		});
+	}
+
+	it("all rules together give the same fixed text (fixes of different rules merge the same way)", () => {
+		const all = Object.fromEntries([...builtinRules.keys()].map((id) => [`corpuslint/${id}`, "error"]));
+		const config = [{ files: ["**/*.txt"], plugins: { corpuslint: plugin }, language: "corpuslint/text", rules: all }] as unknown as Linter.Config[];
+		for (const [name, text] of samples) {
+			const ours = fixText(text, { preset: "corpuslint:all" });
+			const theirs = linter.verifyAndFix(text, config, { filename: `${name}.txt` });
+			expect(ours.output, name).toBe(theirs.output);
+		}
+	});
+});
