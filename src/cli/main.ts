@@ -112,12 +112,14 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 		let results: LintResult[];
 		const sources = new Map<string, string>();
 		const stream = streaming ? openJsonlStream(options.outputFile, { cwd: io.cwd, quiet: options.quiet, flushEachDocument: options.stdin }, io.stdout) : undefined;
+		// Streamed findings are written before the run ends and are not kept: nothing to cache or to count for suppressions.
+		if (stream && (options.suppressAll || options.suppressRules?.length || options.pruneSuppressions)) throw new UsageError("--format jsonl cannot record or prune suppressions; use -f json");
 		if (options.stdin) {
 			const name = resolve(io.cwd, options.stdinFilename ?? "<stdin>.txt");
 			results = [await lintStream(io.stdin as never, name, { ...common, onDocument: stream?.onDocumentOf(name) })];
 		} else {
 			const progress = shouldShowProgress(io.env, Boolean(io.stderrIsTTY)) ? new ProgressLine({ write: io.stderr, columns: () => io.stderrColumns }) : undefined;
-			const cache = options.cache ? new LintCache(resolveCacheLocation(io.cwd, options.cacheLocation), { config, fix, dryRun: options.fixDryRun }) : undefined;
+			const cache = options.cache && !stream ? new LintCache(resolveCacheLocation(io.cwd, options.cacheLocation), { config, fix, dryRun: options.fixDryRun }) : undefined;
 			try {
 				results = await lintFiles(options.patterns, {
 					...common,
@@ -136,14 +138,16 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 			cache?.save();
 		}
 		const elapsedMs = performance.now() - started;
-		const suppressed = runSuppressions(results, {
-			cwd: io.cwd,
-			location: options.suppressionsLocation,
-			suppressAll: options.suppressAll,
-			suppressRules: options.suppressRules,
-			prune: options.pruneSuppressions,
-			isKnownRule: (id) => builtinRules.has(id),
-		});
+		const suppressed = stream
+			? { results, notes: [] }
+			: runSuppressions(results, {
+					cwd: io.cwd,
+					location: options.suppressionsLocation,
+					suppressAll: options.suppressAll,
+					suppressRules: options.suppressRules,
+					prune: options.pruneSuppressions,
+					isKnownRule: (id) => builtinRules.has(id),
+				});
 		results = suppressed.results;
 		const shown = options.quiet ? filterQuiet(results) : results;
 		const rulesMeta = Object.fromEntries([...builtinRules].map(([id, r]) => [id, (r.meta ?? {}) as FormatterContext["rulesMeta"][string]]));
