@@ -3,13 +3,19 @@
  * 根 据). A space between Chinese characters is removed when the paragraph
  * shows the regular wrap pattern (such spaces every n characters, n roughly
  * constant: the printed column width), or when the characters on both sides
- * join into a dictionary word in running prose. Headlines ("融合十年 笃行致远"),
+ * join into a dictionary word in running prose (or a word is followed by a
+ * particle such as 了, data/ocr-injected-space.json). Headlines ("融合十年 笃行致远"),
  * name padding ("陈  光", two spaces) and spaces next to Latin text are never
  * touched.
  */
 import { isCjkPunctuation, isHan } from "../script.js";
 import { wordFrequency } from "../segment.js";
+import { lazy, loadDataFile } from "./data.js";
 import type { OcrFinding } from "./types.js";
+
+const boundCharacters = lazy(
+	() => new Set([...loadDataFile<{ boundCharacters: string }>("ocr-injected-space.json").boundCharacters]),
+);
 
 export interface InjectedSpaceOptions {
 	/** Minimum dictionary count of the word the two sides form for an isolated space to be removed. */
@@ -108,6 +114,8 @@ function joinsWord(text: string, index: number, from: number, to: number, minCou
 	const r1 = text[index + 1];
 	if (!isHan(l1.charCodeAt(0)) || !isHan(r1.charCodeAt(0))) return false;
 	if (wordFrequency(l1 + r1) >= minCount) return true;
+	// 进行 了: a particle binds to the word before it.
+	if (boundCharacters().has(r1) && index - 2 >= from && wordFrequency(text[index - 2] + l1) >= minCount) return true;
 	const l2 = index - 2 >= from ? text[index - 2] : "";
 	const r2 = index + 2 < to ? text[index + 2] : "";
 	return (
