@@ -1,7 +1,10 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
+import { builtinRules } from "../../rules/index.js";
+import { lintText } from "../../src/api.js";
 import { sarif } from "../../src/formats/sarif.js";
 import { sampleContext, sampleResults } from "./sample-results.js";
 
@@ -115,5 +118,41 @@ describe("sarif formatter", () => {
 		const out = JSON.parse(sarif([result], sampleContext)) as Log;
 		expect(out.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: "file:///elsewhere/x%20y.txt" });
 		expectValid(out);
+	});
+});
+
+describe("sarif formatter on the seeds", () => {
+	it("stays schema-valid on real lint results, fixes and suggestions included", () => {
+		const seeds = new URL("../../seeds/", import.meta.url).pathname;
+		const rules = Object.fromEntries([...builtinRules.keys()].map((id) => [id, "error" as const]));
+		const sources = new Map<string, string>();
+		const results = readdirSync(seeds)
+			.filter((n) => n.endsWith(".txt"))
+			.map((n) => {
+				const path = join(seeds, n);
+				const text = readFileSync(path, "utf8");
+				sources.set(path, text);
+				const messages = lintText(text, { rules });
+				return { ...sampleResults()[2], filePath: path, messages };
+			});
+		const rulesMeta = Object.fromEntries([...builtinRules].map(([id, r]) => [id, (r.meta ?? {}) as (typeof sampleContext.rulesMeta)[string]]));
+		const out = JSON.parse(sarif(results, { cwd: join(seeds, ".."), rulesMeta, getSource: (p) => sources.get(p) })) as Log;
+		expectValid(out);
+		const total = results.reduce((n, r) => n + r.messages.length, 0);
+		expect(out.runs[0].results).toHaveLength(total);
+		expect(out.runs[0].results.some((r) => r.fixes)).toBe(true);
+		// Every rule that reported is described, with the docs URL of its meta.
+		for (const rule of out.runs[0].tool.driver.rules) expect(rule.helpUri).toBe(rulesMeta[rule.id].docs?.url);
+		// A replacement's region covers exactly the text its charOffset/charLength name.
+		for (const r of out.runs[0].results) {
+			for (const fix of r.fixes ?? []) {
+				const path = join(seeds, "..", decodeURIComponent(fix.artifactChanges[0].artifactLocation.uri));
+				const text = sources.get(path)!;
+				const { deletedRegion: d } = fix.artifactChanges[0].replacements[0];
+				const lines = text.split(/\r\n|\r|\n/u);
+				const offset = lines.slice(0, d.startLine - 1).reduce((n: number, l: string) => n + l.length + 1, 0) + d.startColumn - 1;
+				expect(offset).toBe(d.charOffset);
+			}
+		}
 	});
 });
