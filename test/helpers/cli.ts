@@ -31,7 +31,7 @@ export function runCli(args: string[], options: CliRunOptions): Promise<CliRun> 
 		throw new Error("dist/ is missing: run `npx tsc -p .` (npm test does) before the CLI tests");
 	}
 	return new Promise((resolvePromise, reject) => {
-		const env = { ...process.env, NO_COLOR: "1", ...options.env };
+		const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", ...options.env };
 		delete env.FORCE_COLOR;
 		delete env.DEBUG;
 		const child = spawn(process.execPath, [bin, ...args], { cwd: options.cwd, env, stdio: ["pipe", "pipe", "pipe"] });
