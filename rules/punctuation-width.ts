@@ -2,6 +2,7 @@ import { ruleDocsUrl, type TextRuleDefinition } from "../src/language/rule-types
 import type { ParagraphNode } from "../src/language/ast.js";
 import {
 	codePointAt,
+	codePointBefore,
 	countHan,
 	isAsciiDigit,
 	isAsciiLetter,
@@ -91,18 +92,25 @@ function isChinesePunctuationUse(text: string, i: number, ch: string): boolean {
 	const after = codePointAt(text, i + 1);
 	if (ch === ".") {
 		if (before === 0x2e || after === 0x2e) return false; // an ellipsis "..." is not a full stop
-		if (!(isHan(prev) || CLOSERS.has(prev))) return false;
-		// A digit may start the next sentence (生力军.2022年); a Latin letter is too often a domain or an abbreviation.
-		return next === -1 || isChinese(next) || isAsciiDigit(next);
+		if (!(next === -1 || isChinese(next) || isAsciiDigit(next))) return false;
+		if (isHan(prev) || CLOSERS.has(prev)) return true;
+		// 增长4.7%. — a number ending a Chinese sentence; not "1." numbering a list at the start of a line.
+		return (isAsciiDigit(before) || before === 0x25) && (next === -1 || isChinese(next)) && isChinese(numberStart(text, i));
 	}
 	if (isAsciiDigit(before) && isAsciiDigit(after)) return false; // 1,000 and 10:30
 	if (ch === ";" && /&#?[A-Za-z0-9]+$/u.test(text.slice(Math.max(0, i - 10), i))) return false; // HTML entity
 	if (isChinese(prev)) return true;
 	if (!isChinese(next) || next === 0x201c || next === 0x2018) return false;
-	// A Latin word or a digit followed by Chinese: only the comma-like marks are safe to convert after letters.
-	if (isAsciiDigit(prev)) return false;
+	// After a Latin word "?" and "!" may belong to it (Yahoo!); a comma before Chinese never does.
 	if (ch === "?" || ch === "!") return !isAsciiLetter(prev);
 	return true;
+}
+
+/** The code point before the number that ends at `end` (digits, dots, %, commas), or -1 at the start of a line. */
+function numberStart(text: string, end: number): number {
+	let k = end;
+	while (k > 0 && /[0-9.,%]/u.test(text[k - 1])) k--;
+	return codePointBefore(text, k);
 }
 
 /** Straight quotes and ASCII brackets next to a mark are transparent: `"村超".` ends a Chinese sentence. */
