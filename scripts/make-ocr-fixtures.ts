@@ -62,13 +62,16 @@ type Corrupt = (p: string, rand: () => number) => { text: string; marks: Array<{
 
 const pick = <T>(xs: T[], rand: () => number): T => xs[Math.floor(rand() * xs.length)];
 
+/** Words already corrupted in the current file: one document rarely repeats the same misreading. */
+const usedWords = new Set<string>();
+
 const lookalike: Corrupt = (p, rand) => {
 	// Swap a character inside a two-character dictionary word, as OCR would misread it.
 	const tokens = segment(p);
 	let at = 0;
 	const spots: Array<{ offset: number; to: string; word: string }> = [];
 	for (const t of tokens) {
-		if (t.word.length === 2 && wordFrequency(t.word) >= 50) {
+		if (t.word.length === 2 && wordFrequency(t.word) >= 50 && !usedWords.has(t.word)) {
 			for (let k = 0; k < 2; k++) {
 				const to = confusions.get(t.word[k]);
 				if (to) spots.push({ offset: at + k, to, word: t.word });
@@ -78,6 +81,7 @@ const lookalike: Corrupt = (p, rand) => {
 	}
 	if (spots.length === 0) return undefined;
 	const s = pick(spots, rand);
+	usedWords.add(s.word);
 	return {
 		text: p.slice(0, s.offset) + s.to + p.slice(s.offset + 1),
 		marks: [{ offset: s.offset, messageId: "lookalike", note: `${s.word}: ${p[s.offset]} → ${s.to}` }],
@@ -182,6 +186,7 @@ function generate(dir: string, seedPrefixes: string[], seed: number, perKind: nu
 	const paragraphs = proseParagraphs(seedPrefixes);
 	mkdirSync(dir, { recursive: true });
 	for (const [name, corrupt] of Object.entries(kinds)) {
+		usedWords.clear();
 		const rand = prng(seed * 1000 + name.length * 7 + name.charCodeAt(0));
 		const lines: string[] = [];
 		const labels: Label[] = [];

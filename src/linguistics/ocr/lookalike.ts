@@ -158,10 +158,13 @@ export function detectLookalikes(text: string, tokens: () => Token[], options: L
 		let best: Candidate | undefined;
 		let second = 0;
 		for (const side of [-1, 1]) {
-			// The neighbour the corrected word would join must be stranded too, or the "fix" would tear a word apart.
+			// The neighbour the corrected word would join must not already form a word on its other side,
+			// or the "fix" would tear a word apart (it may sit inside a longer word: 新闻媒休 → 媒体).
 			const partnerIndex = i + side;
-			if (!stranded(partnerIndex)) continue;
 			const partner = at(partnerIndex);
+			if (!isHanUnit(partner)) continue;
+			const beyond = at(partnerIndex + side);
+			if (isHanUnit(beyond) && (side < 0 ? pairCount(beyond, partner) : pairCount(partner, beyond)) > 0) continue;
 			for (const { code, similarity } of candidates) {
 				const count = side < 0 ? pairCount(partner, code) : pairCount(code, partner);
 				if (count === 0) continue;

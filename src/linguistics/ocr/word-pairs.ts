@@ -5,7 +5,7 @@
  * common word at all ("covered"), and the count of each two-character word.
  */
 import { dictionaryWords } from "../segment.js";
-import { lazy } from "./data.js";
+import { lazy, loadDataFile } from "./data.js";
 
 export const pairKey = (a: number, b: number): number => a * 0x10000 + b;
 
@@ -24,6 +24,10 @@ export const pairIndex = lazy((): PairIndex => {
 		if (word.length < 2) continue;
 		if (word.length === 2) twoCharCount.set(pairKey(word.charCodeAt(0), word.charCodeAt(1)), count);
 		if (count < COVER_MIN_COUNT) continue;
+		for (let i = 0; i + 1 < word.length; i++) covered.add(pairKey(word.charCodeAt(i), word.charCodeAt(i + 1)));
+	}
+	// News terms jieba lacks (data/ocr-extra-words.json): normal pairs, never look-alike damage.
+	for (const word of loadDataFile<{ words: string[] }>("ocr-extra-words.json").words) {
 		for (let i = 0; i + 1 < word.length; i++) covered.add(pairKey(word.charCodeAt(i), word.charCodeAt(i + 1)));
 	}
 	return { covered, twoCharCount };
