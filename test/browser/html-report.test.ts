@@ -81,11 +81,12 @@ describe.skipIf(!hasChromium)("html report in Chromium", () => {
 		getSource: (p) => sources.get(p),
 	};
 	const all = results.flatMap((r) => r.messages);
-	const outDir = mkdtempSync(join(tmpdir(), "corpuslint-html-"));
+	let outDir = "";
 	const requests: string[] = [];
 	const pageErrors: string[] = [];
 
 	beforeAll(async () => {
+		outDir = mkdtempSync(join(tmpdir(), "corpuslint-html-"));
 		const reportPath = join(outDir, "report.html");
 		writeFileSync(reportPath, html(results, context));
 		browser = await chromium.launch({
@@ -140,6 +141,8 @@ describe.skipIf(!hasChromium)("html report in Chromium", () => {
 		// Chart bars: one per rule and one per file with findings.
 		const rules = new Set(all.map((m) => m.ruleId ?? "(input)"));
 		expect(await page.locator(".chart").nth(0).locator("g").count()).toBe(rules.size);
+		const perRule = [...rules].map((id) => all.filter((m) => (m.ruleId ?? "(input)") === id).length).sort((a, b) => b - a);
+		expect(await page.locator(".chart").nth(0).locator("text.count").allTextContents()).toEqual(perRule.map(String));
 		expect(await page.locator(".chart").nth(1).locator("g").count()).toBe(results.filter((r) => r.messages.length > 0).length);
 	});
 
