@@ -65,8 +65,7 @@ export class ResolvedConfig {
 		// Command-line --rule entries win over everything, as in ESLint.
 		this.#cliRules = cliRules;
 		this.#base = applyRuleEntries(rules, cliRules, registry, "--rule");
-		const ignores = file.ignores ?? [];
-		this.#ignore = ignores.length ? picomatch(ignores, { dot: true }) : () => false;
+		this.#ignore = ignoreMatcher(file.ignores ?? []);
 		this.jsonl = { textField: file.jsonl?.textField ?? "text", idField: file.jsonl?.idField ?? "id" };
 		this.maxDocumentSize = file.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE;
 	}
@@ -95,6 +94,30 @@ export class ResolvedConfig {
 		}
 		return rules;
 	}
+}
+
+/**
+ * `ignores` as ESLint reads them: a pattern that matches a directory ignores
+ * everything under it ("drafts", "drafts/", "**\/tmp"), a trailing slash
+ * matches directories only, and a later "!pattern" un-ignores. (picomatch on
+ * the whole list would treat "!x" as "everything but x" and ignore all files.)
+ */
+function ignoreMatcher(patterns: readonly string[]): (relPath: string) => boolean {
+	if (patterns.length === 0) return () => false;
+	const compiled = patterns.map((p) => {
+		const negated = p.startsWith("!");
+		const body = negated ? p.slice(1) : p;
+		return { negated, dirOnly: body.endsWith("/"), match: picomatch(body.replace(/\/+$/u, ""), { dot: true }) };
+	});
+	return (relPath) => {
+		const dirs: string[] = [];
+		for (let i = relPath.indexOf("/"); i !== -1; i = relPath.indexOf("/", i + 1)) dirs.push(relPath.slice(0, i));
+		let ignored = false;
+		for (const c of compiled) {
+			if ((!c.dirOnly && c.match(relPath)) || dirs.some((d) => c.match(d))) ignored = !c.negated;
+		}
+		return ignored;
+	};
 }
 
 /** The nearest .corpuslintrc.json from `cwd` upward, if any. */

@@ -129,6 +129,24 @@ describe("presets and rules", () => {
 		expect(config.isIgnored(join(dir, "..", "build", "x.txt"))).toBe(false);
 	});
 
+	it("ignores as ESLint does: a directory name or dir/ ignores its contents, !pattern un-ignores", () => {
+		const dir = project({ ignores: ["drafts/", "tmp", "wire/**", "!wire/keep.txt", "x.txt/"] });
+		const config = load(dir);
+		const ignored = (rel: string) => config.isIgnored(join(dir, rel));
+		expect(ignored("drafts/a.txt")).toBe(true);
+		expect(ignored("news/drafts/a.txt")).toBe(false);
+		expect(ignored("tmp/deep/a.jsonl")).toBe(true);
+		expect(ignored("tmp")).toBe(true);
+		expect(ignored("wire/a.txt")).toBe(true);
+		expect(ignored("wire/keep.txt")).toBe(false);
+		// A trailing slash matches directories only.
+		expect(ignored("x.txt")).toBe(false);
+		expect(ignored("news/a.txt")).toBe(false);
+		// A lone negation must not ignore every other file.
+		const negatedDir = project({ ignores: ["!a.txt"] });
+		expect(load(negatedDir).isIgnored(join(negatedDir, "b.txt"))).toBe(false);
+	});
+
 	it("reads jsonl fields from the file, and command-line fields win", () => {
 		const dir = project({ jsonl: { textField: "body", idField: "doc" } });
 		expect(load(dir).jsonl).toEqual({ textField: "body", idField: "doc" });
