@@ -321,6 +321,14 @@ function spreadInterleave(shapes: ParagraphShape[]): void {
 function analyse(paragraphs: readonly ParagraphNode[]): DocumentContinuity {
 	const shapes = paragraphs.map(shapeOf);
 	spreadInterleave(shapes);
+	// A title is followed by its body; a short line followed by a paragraph that opens with a particle was a sentence cut short.
+	for (let i = 0; i + 1 < shapes.length; i++) {
+		const [line, next] = [shapes[i], shapes[i + 1]];
+		if (line.heading !== "headline" || next.heading !== undefined || !next.badStart || next.badStart === "于") continue;
+		line.heading = undefined;
+		line.truncated = !endsSentence(line.body);
+		line.danglingOn = line.truncated ? danglingEnding(line.body) : undefined;
+	}
 	const candidates: Continuation[] = [];
 	for (const head of shapes) {
 		if (!head.truncated || head.interleaved) continue;
