@@ -36,7 +36,7 @@ interface Para {
 
 const rule: TextRuleDefinition<{
 	RuleOptions: Options;
-	MessageIds: "duplicate" | "contained" | "near" | "keepFirst" | "keepThis";
+	MessageIds: "duplicate" | "contained" | "near" | "deleteThis" | "deleteOther";
 }> = {
 	meta: {
 		type: "problem",
@@ -65,8 +65,8 @@ const rule: TextRuleDefinition<{
 			duplicate: "Paragraph occurs {{count}} times, first at line {{first}}.",
 			contained: "Paragraph is {{what}} the paragraph at line {{other}}.",
 			near: "Paragraph nearly repeats the paragraph at line {{other}} ({{distance}} characters differ).",
-			keepFirst: "Delete this copy and keep the paragraph at line {{other}}.",
-			keepThis: "Keep this copy and delete the paragraph at line {{other}}.",
+			deleteThis: "Delete this copy and keep the paragraph at line {{other}}.",
+			deleteOther: "Keep this copy and delete the paragraph at line {{other}}.",
 		},
 	},
 	create(context) {
@@ -139,14 +139,15 @@ const rule: TextRuleDefinition<{
 					const p = unique[short];
 					const container = unique[long];
 					done.add(p);
+					// A copy cut at either end is debris; text from the middle of a paragraph may be a quotation.
+					const cut = container.key.startsWith(p.key) || container.key.endsWith(p.key);
+					const other = { other: container.node.loc.start.line };
 					context.report({
 						loc: p.node.loc,
 						messageId: "contained",
-						data: {
-							what: container.key.startsWith(p.key) ? "a truncated copy of" : "contained in",
-							other: container.node.loc.start.line,
-						},
-						fix: remove([p]),
+						data: { what: cut ? "a truncated copy of" : "contained in", ...other },
+						fix: cut ? remove([p]) : null,
+						suggest: cut ? null : [{ messageId: "deleteThis", data: other, fix: remove([p]) }],
 					});
 				}
 
@@ -159,14 +160,14 @@ const rule: TextRuleDefinition<{
 					if (!Number.isFinite(distance)) continue;
 					done.add(b);
 					const other = { other: a.node.loc.start.line };
-					const keepFirst = { messageId: "keepFirst" as const, data: other, fix: remove([b]) };
-					const keepThis = { messageId: "keepThis" as const, data: other, fix: remove([a]) };
+					const deleteThis = { messageId: "deleteThis" as const, data: other, fix: remove([b]) };
+					const deleteOther = { messageId: "deleteOther" as const, data: other, fix: remove([a]) };
 					context.report({
 						loc: b.node.loc,
 						messageId: "near",
 						data: { other: a.node.loc.start.line, distance },
 						// The more complete text first: that is the copy worth keeping.
-						suggest: b.key.length > a.key.length ? [keepThis, keepFirst] : [keepFirst, keepThis],
+						suggest: b.key.length > a.key.length ? [deleteOther, deleteThis] : [deleteThis, deleteOther],
 					});
 				}
 			},

@@ -2,7 +2,7 @@ import type { LineNode } from "../src/language/ast.js";
 import { ruleDocsUrl, type TextRuleDefinition } from "../src/language/rule-types.js";
 import { comparisonKey, isNumeral } from "../src/linguistics/normalize.js";
 import { removalRanges } from "../src/linguistics/removal.js";
-import { oneEditNeighbours, singleEdit } from "../src/linguistics/similarity.js";
+import { couldBeMisread, oneEditNeighbours, singleEdit } from "../src/linguistics/similarity.js";
 
 type Options = [
 	{
@@ -19,11 +19,11 @@ type Options = [
 const EDGE_SPACE = /^[\s\u3000\ufeff]+|[\s\u3000\ufeff]+$/gu;
 
 /**
- * A one-character variant joins a group on its own (without the group
- * having two exact copies) only when the line is long enough that one
- * changed character cannot make it a different caption.
+ * A one-character variant pairs with a caption that occurs only once when
+ * the line is long enough that one changed character is unlikely to make it
+ * a different caption.
  */
-const MIN_KEY_FOR_LONE_VARIANT = 12;
+const MIN_KEY_FOR_LONE_VARIANT = 10;
 /** Shorter keys are too likely to differ by one meaningful character ("第一场", "第二场"). */
 const MIN_KEY_FOR_VARIANT = 8;
 
@@ -172,13 +172,21 @@ const rule: TextRuleDefinition<{
 	},
 };
 
-/** Whether `variant` (one edit from `root`) is the same caption with one character damaged. */
+/**
+ * Whether `variant` (one edit from `root`) is the same caption with one
+ * character damaged. Next to a caption that demonstrably repeats, any
+ * non-numeral change counts; a lone pair needs a change OCR makes (a
+ * look-alike character), since two different captions can differ by one
+ * ordinary character (游览 / 游玩).
+ */
 function isVariant(root: string, variant: string, rootCount: number): boolean {
 	const edit = singleEdit(root, variant);
 	if (!edit) return false;
 	if ((edit.a && isNumeral(edit.a)) || (edit.b && isNumeral(edit.b))) return false;
 	const shorter = Math.min(root.length, variant.length);
-	return shorter >= MIN_KEY_FOR_VARIANT && (rootCount >= 2 || shorter >= MIN_KEY_FOR_LONE_VARIANT);
+	if (shorter < MIN_KEY_FOR_VARIANT) return false;
+	if (rootCount >= 2) return true;
+	return shorter >= MIN_KEY_FOR_LONE_VARIANT && edit.a.length === 1 && edit.b.length === 1 && couldBeMisread(edit.a, edit.b);
 }
 
 export default rule;

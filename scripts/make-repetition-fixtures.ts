@@ -120,6 +120,28 @@ function makeDoc(): Doc {
 			units.push(captionTexts[c++]);
 		}
 	});
+	const captionSet = new Set(captions.map((i) => units[i]));
+	const bodySet = new Set(body.map((i) => units[i]));
+	// Hard negatives: lines that look alike but are different lines.
+	if (rand() < 0.5) {
+		const event = pick(["媒体融合创新分论坛", "地市党媒融合发展论坛", "县级融媒体中心建设座谈会"]);
+		const [a, b] = shuffle(["一", "二", "三", "四", "五"]).slice(0, 2);
+		units.splice(int(2, units.length), 0, `第${a}场 ${event}`);
+		units.splice(int(2, units.length), 0, `第${b}场 ${event}`);
+	}
+	if (rand() < 0.5) {
+		const [a, b] = shuffle(["游览", "游玩", "拍照", "参观", "休憩"]).slice(0, 2);
+		const place = pick(PLACES);
+		units.splice(int(2, units.length), 0, `图为游客在${place}${a}。`);
+		units.splice(int(2, units.length), 0, `图为游客在${place}${b}。`);
+	}
+	if (rand() < 0.5) {
+		// A paragraph that opens like another and then says something else.
+		const [x, y] = [pick(paras), pick(bodies)];
+		const head = [...x].slice(0, Math.floor(x.length / 2)).join("");
+		const tail = [...y].slice(Math.floor(y.length / 2)).join("");
+		units.splice(int(2, units.length), 0, indent + head + tail);
+	}
 	// Seeds repeat short section titles across documents; keep one of each in a document.
 	const seen = new Set<string>();
 	const keep = units.map((u) => {
@@ -138,13 +160,18 @@ function makeDoc(): Doc {
 	return {
 		mode,
 		units: out,
-		captions: captions.filter((i) => keep[i]).map((i) => remap.get(i)!),
-		body: body.filter((i) => keep[i]).map((i) => remap.get(i)!),
+		captions: out.map((_, i) => i).filter((i) => captionSet.has(out[i])),
+		body: out.map((_, i) => i).filter((i) => bodySet.has(out[i])),
 	};
 }
 
 const render = (mode: Mode, units: readonly string[]) => units.join(mode === "blank" ? "\n\n" : "\n") + "\n";
-const lineOf = (mode: Mode, index: number) => (mode === "blank" ? 2 * index + 1 : index + 1);
+/** First line of unit `index`; units may span several lines. */
+function lineOfUnit(mode: Mode, units: ReadonlyArray<{ text: string }>, index: number): number {
+	let line = 1;
+	for (let i = 0; i < index; i++) line += units[i].text.split("\n").length + (mode === "blank" ? 1 : 0);
+	return line;
+}
 
 // ---- Damage -------------------------------------------------------------------------------------
 /** Characters OCR confuses (a few common look-alike pairs). */
@@ -193,7 +220,7 @@ function inject(doc: Doc, inserts: Array<{ after: number; text: string; tag: str
 
 function captionCase(): Case {
 	const doc = makeDoc();
-	const kind = pick(["run", "run", "scattered", "scattered", "variants", "ocr", "two"] as const);
+	const kind = pick(["run", "run", "scattered", "scattered", "variants", "variant-first", "ocr", "lone-ocr", "block", "two"] as const);
 	const inserts: Array<{ after: number; text: string; tag: string }> = [];
 	const groups = kind === "two" ? shuffle([...doc.captions]).slice(0, 2) : [pick(doc.captions)];
 	let exact = true;
@@ -204,6 +231,16 @@ function captionCase(): Case {
 		if (kind === "run") {
 			const n = pick([1, 2, 3, 5, 10, 30, 70]);
 			for (let k = 0; k < n; k++) inserts.push({ after: ci, text: caption, tag });
+		} else if (kind === "block") {
+			// Copies stacked under the caption without blank lines (one unit, several lines).
+			const n = int(1, 6);
+			inserts.push({ after: ci, text: Array(n).fill(caption).join("\n"), tag: `${tag}b${n}` });
+		} else if (kind === "lone-ocr") {
+			const variant = ocrChange(caption, 1);
+			if (variant && comparisonKey(variant).length >= 10) {
+				inserts.push({ after: pick(later), text: variant, tag: `${tag}v` });
+				exact = false;
+			} else inserts.push({ after: pick(later), text: caption, tag });
 		} else if (kind === "ocr") {
 			const n = int(2, 6);
 			const variant = ocrChange(caption, 1);
@@ -215,21 +252,29 @@ function captionCase(): Case {
 		} else {
 			const n = int(1, 5);
 			for (let k = 0; k < n; k++) {
-				const text = kind === "variants" && k % 2 === 0 ? spacingVariant(caption) : caption;
+				const text = (kind === "variants" || kind === "variant-first") && k % 2 === 0 ? spacingVariant(caption) : caption;
 				inserts.push({ after: pick(later), text, tag });
 			}
 		}
 	}
 	const units = inject(doc, inserts);
+	if (kind === "variant-first") {
+		const first = units.find((u) => u.orig === groups[0])!;
+		first.text = spacingVariant(first.text);
+		if (first.text !== doc.units[groups[0]]) exact = false;
+	}
 	const findings: Case["findings"] = [];
 	for (const [g] of groups.entries()) {
 		// The finding sits on the group's second occurrence.
 		const occurrences = units.map((u, i) => ({ u, i })).filter(({ u }) => u.tag?.startsWith(`g${g}`) || u.orig === groups[g]);
 		const variants = occurrences.some(({ u }) => u.tag === `g${g}v`);
+		const count = occurrences.reduce((n, { u }) => n + u.text.split("\n").length, 0);
+		// In a block of copies the second occurrence is the block's second line.
+		const second = occurrences[0].u.text.includes("\n") ? lineOfUnit(doc.mode, units, occurrences[0].i) + 1 : lineOfUnit(doc.mode, units, occurrences[1].i);
 		findings.push({
-			line: lineOf(doc.mode, occurrences[1].i),
+			line: second,
 			messageId: variants ? "repeatedVariants" : "repeated",
-			note: `${kind}: caption occurs ${occurrences.length} times`,
+			note: `${kind}: caption occurs ${count} times`,
 		});
 	}
 	const text = render(doc.mode, units.map((u) => u.text));
@@ -244,33 +289,59 @@ function truncate(text: string): string {
 
 function paragraphCase(): Case {
 	const doc = makeDoc();
-	const kind = pick(["exact", "exact", "spacing", "truncated-after", "truncated-before", "near", "near"] as const);
+	const kind = pick([
+		"exact", "exact", "triple", "spacing", "truncated-after", "truncated-before", "suffix", "middle", "near", "near", "short-near",
+	] as const);
 	const pi = pick(doc.body);
 	const para = doc.units[pi];
+	const bare = para.replace(/^\u3000*/u, "");
 	const after = [...doc.units.keys()].filter((i) => i >= pi);
+	const before = [...doc.units.keys()].filter((i) => i < pi);
 	let text = para;
 	let messageId = "duplicate";
 	let exact = true;
 	let at = pick(after);
+	let extra: string | undefined;
 	if (kind === "spacing") {
-		text = para.replace(/，/gu, () => (rand() < 0.5 ? "," : "， ")).replace(/^\u3000*/u, "");
+		text = bare.replace(/，/gu, () => (rand() < 0.5 ? "," : "， "));
+	} else if (kind === "triple") {
+		extra = para;
 	} else if (kind === "truncated-after" || kind === "truncated-before") {
-		text = truncate(para.replace(/^\u3000*/u, ""));
+		text = truncate(bare);
 		messageId = "contained";
-		if (kind === "truncated-before") at = pick([...doc.units.keys()].filter((i) => i < pi));
+		if (kind === "truncated-before") at = pick(before);
+	} else if (kind === "suffix") {
+		// The continuation of a paragraph printed again on its own (a "jump" repeated).
+		const chars = [...bare];
+		text = chars.slice(chars.length - Math.max(35, Math.floor(chars.length * int(30, 70) / 100))).join("");
+		messageId = "contained";
+	} else if (kind === "middle") {
+		const chars = [...bare];
+		const len = Math.max(35, Math.floor(chars.length * 0.4));
+		const from = int(5, Math.max(5, chars.length - len - 5));
+		text = chars.slice(from, from + len).join("");
+		messageId = "contained";
+		exact = false;
 	} else if (kind === "near") {
-		const changes = int(1, 3);
-		const changed = ocrChange(para, changes);
-		text = changed ?? [...para].map((ch, i) => (i === 10 ? "某" : ch)).join("");
+		text = ocrChange(para, int(1, 3)) ?? [...para].map((ch, i) => (i === 10 ? "某" : ch)).join("");
+		messageId = "near";
+		exact = false;
+	} else if (kind === "short-near") {
+		// A short paragraph (one sentence) and an OCR-damaged copy of it.
+		const sentence = /^[^。！？]{30,70}[。！？]/u.exec(bare)?.[0] ?? [...bare].slice(0, 45).join("");
+		doc.units.splice(pi, 1, sentence);
+		text = ocrChange(sentence, 1) ?? [...sentence].map((ch, i) => (i === 5 ? "某" : ch)).join("");
 		messageId = "near";
 		exact = false;
 	}
-	const units = inject(doc, [{ after: at, text, tag: "copy" }]);
-	const index = units.findIndex((u) => u.tag === "copy");
+	const inserts = [{ after: at, text, tag: "copy" }];
+	if (extra !== undefined) inserts.push({ after: pick(after), text: extra, tag: "copy2" });
+	const units = inject(doc, inserts);
+	const index = Math.min(...units.map((u, i) => (u.tag?.startsWith("copy") ? i : Infinity)));
 	return {
 		text: render(doc.mode, units.map((u) => u.text)),
 		fixed: exact ? render(doc.mode, doc.units) : undefined,
-		findings: [{ line: lineOf(doc.mode, index), messageId, note: kind }],
+		findings: [{ line: lineOfUnit(doc.mode, units, index), messageId, note: kind }],
 	};
 }
 

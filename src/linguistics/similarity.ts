@@ -5,6 +5,7 @@
  * one-edit index for short lines. Everything is linear or near-linear in the
  * document length; only candidate pairs pay for exact comparison.
  */
+import { lazy, loadDataFile } from "./ocr/data.js";
 
 /** Mixes a 32-bit value (murmur3 finaliser), so that sampling by hash value is unbiased. */
 function mix(x: number): number {
@@ -157,4 +158,33 @@ export function oneEditNeighbours(keys: readonly string[]): number[][] {
 		for (const i of list) for (const j of list) if (i !== j && singleEdit(keys[i], keys[j])) neighbours[i].add(j);
 	}
 	return neighbours.map((s) => [...s].sort((x, y) => x - y));
+}
+
+/** How far down a character's look-alike list (data/glyph-neighbours.json, best first) a match may sit. */
+const LOOKALIKE_RANK = 12;
+
+const lookalikes = lazy(() => {
+	const glyphs = loadDataFile<{ neighbours: Record<string, string> }>("glyph-neighbours.json");
+	const curated = loadDataFile<{ pairs: Array<[string, string, number]> }>("ocr-confusions.json");
+	const pairs = new Set<string>();
+	for (const [ch, encoded] of Object.entries(glyphs.neighbours)) {
+		for (const entry of encoded.split(" ").slice(0, LOOKALIKE_RANK)) {
+			const other = String.fromCodePoint(entry.codePointAt(0)!);
+			pairs.add(ch + other).add(other + ch);
+		}
+	}
+	for (const [a, b] of curated.pairs) pairs.add(a + b).add(b + a);
+	return { pairs, known: new Set(Object.keys(glyphs.neighbours)) };
+});
+
+/**
+ * Whether OCR could plausibly have read `a` as `b`: a known look-alike pair,
+ * or a Han character outside the common set the glyph table covers (OCR
+ * output is where such rare characters come from).
+ */
+export function couldBeMisread(a: string, b: string): boolean {
+	const { pairs, known } = lookalikes();
+	if (pairs.has(a + b)) return true;
+	const rareHan = (c: string) => /^\p{Script=Han}$/u.test(c) && !known.has(c);
+	return rareHan(a) || rareHan(b);
 }

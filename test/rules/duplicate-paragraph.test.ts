@@ -59,8 +59,8 @@ textRuleTester().run("duplicate-paragraph", rule as never, {
 					line: 5,
 					message: "Paragraph nearly repeats the paragraph at line 1 (2 characters differ).",
 					suggestions: [
-						{ messageId: "keepFirst", output: `${A}\n\n${B}\n` },
-						{ messageId: "keepThis", output: `${B}\n\n${A_NEAR}\n` },
+						{ messageId: "deleteThis", output: `${A}\n\n${B}\n` },
+						{ messageId: "deleteOther", output: `${B}\n\n${A_NEAR}\n` },
 					],
 				},
 			],

@@ -18,6 +18,8 @@ textRuleTester().run("repeated-caption", rule as never, {
 		"第一场 融媒创新分论坛\n\n正文。\n\n第二场 融媒创新分论坛\n",
 		// One changed character in a short line with no exact repeat is a different caption.
 		"图为游客在景区游览。\n\n正文。\n\n图为游客在景区游玩。\n",
+		// A lone pair differing by an ordinary character (not one OCR confuses) is two captions.
+		"图为游客在马栏山视频文创园游览。\n\n正文。\n\n图为游客在马栏山视频文创园游玩。\n",
 		// Too short to be a caption (a closing mark).
 		"正文。\n\n（完）\n\n正文二。\n\n（完）\n",
 		// Patterns the user allows to repeat.
@@ -69,6 +71,18 @@ textRuleTester().run("repeated-caption", rule as never, {
 					line: 3,
 					message: `Line repeated 3 times, first at line 1, 1 of them with one character changed: “${CAPTION}”.`,
 					suggestions: [{ messageId: "deleteAll", output: `${CAPTION}\n\n正文。\n\n正文二。\n` }],
+				},
+			],
+		},
+		{
+			// A lone pair differing by a look-alike character (社/杜): reported, deleted only by the suggestion.
+			code: "人民日报社副总编辑徐立京在论坛上发言。\n\n正文。\n\n人民日报杜副总编辑徐立京在论坛上发言。\n",
+			output: null,
+			errors: [
+				{
+					messageId: "repeatedVariants",
+					line: 5,
+					suggestions: [{ messageId: "deleteAll", output: "人民日报社副总编辑徐立京在论坛上发言。\n\n正文。\n" }],
 				},
 			],
 		},
