@@ -131,6 +131,13 @@ describe("--cache", () => {
 		expect(second.results).toEqual(first.results);
 	});
 
+	it("is not used by --format jsonl, whose findings are streamed and not kept", () => {
+		const dir = project();
+		const r = runCli(dir, [".", "-f", "jsonl", "--cache"]);
+		expect(r.stdout).toContain("Trailing whitespace.");
+		expect(existsSync(join(dir, ".corpuslintcache"))).toBe(false);
+	});
+
 	it("honours --cache-location as a file or a directory", () => {
 		const dir = project({ "cachedir/.keep": "" });
 		lintJson(dir, ["--cache", "--cache-location", "custom.cache"]);

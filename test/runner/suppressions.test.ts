@@ -121,6 +121,9 @@ describe("bulk suppressions (CLI)", () => {
 		const unknown = runCli(dir, ["data", "--suppress-rule", "no-such-rule"]);
 		expect(unknown.code).toBe(2);
 		expect(unknown.stderr).toContain("no-such-rule");
+		// Streamed output is written before the counts are known.
+		expect(runCli(dir, ["data", "-f", "jsonl", "--suppress-all"]).code).toBe(2);
+		expect(existsSync(join(dir, FILE))).toBe(false);
 		writeFileSync(join(dir, FILE), '{"data/a.txt": {"whitespace": 3}}');
 		const bad = runCli(dir, ["data"]);
 		expect(bad.code).toBe(2);
