@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import Ajv from "ajv-draft-04";
-import addFormats from "ajv-formats";
+import AjvDraft04 from "ajv-draft-04";
+import ajvFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { builtinRules } from "../../rules/index.js";
 import { lintText } from "../../src/api.js";
@@ -9,8 +9,9 @@ import { sarif } from "../../src/formats/sarif.js";
 import { sampleContext, sampleResults } from "./sample-results.js";
 
 const schema = JSON.parse(readFileSync(new URL("../fixtures-data/sarif-schema-2.1.0.json", import.meta.url), "utf8")) as object;
-const ajv = new Ajv({ allErrors: true, strict: false });
-addFormats(ajv);
+// CommonJS packages: under NodeNext their classes are on `.default`.
+const ajv = new AjvDraft04.default({ allErrors: true, strict: false });
+ajvFormats.default(ajv);
 const validate = ajv.compile(schema);
 
 function expectValid(log: unknown): void {
