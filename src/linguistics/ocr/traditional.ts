@@ -65,7 +65,7 @@ export function scriptBalance(text: string): ScriptBalance {
  * whole passages are traditional).
  */
 export function isPredominantlySimplified({ simplified, traditional }: ScriptBalance): boolean {
-	return simplified >= 10 && traditional * 20 <= simplified;
+	return simplified >= 10 && traditional * 3 <= simplified;
 }
 
 export function detectTraditional(text: string): OcrFinding[] {
