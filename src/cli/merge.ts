@@ -25,7 +25,32 @@ function byPosition(a: LintMessage, b: LintMessage): number {
 	return a.line - b.line || (a.docLine ?? 0) - (b.docLine ?? 0) || (a.docColumn ?? 0) - (b.docColumn ?? 0);
 }
 
-/** Results for the same file (a JSONL split by byte range) become one; files come out in path order, as a full run lists them. */
+/**
+ * Puts the shards' file lists back in the full run's order. Each shard lists
+ * its files in that order, and a JSONL file split by byte range appears in
+ * every shard, which anchors the lists to each other; between anchors files
+ * come in path order, as a directory expands.
+ */
+function fileOrder(lists: string[][]): string[] {
+	const pos = lists.map(() => 0);
+	const remaining = new Map<string, number>();
+	for (const list of lists) for (const p of new Set(list)) remaining.set(p, (remaining.get(p) ?? 0) + 1);
+	const order: string[] = [];
+	for (;;) {
+		const heads = lists.map((l, i) => l[pos[i]]).filter((h): h is string => h !== undefined);
+		if (heads.length === 0) return order;
+		const atHead = (p: string) => heads.filter((h) => h === p).length;
+		const ready = heads.filter((h) => atHead(h) === remaining.get(h));
+		const next = (ready.length ? ready : heads).sort()[0];
+		order.push(next);
+		remaining.delete(next);
+		lists.forEach((l, i) => {
+			while (l[pos[i]] === next) pos[i]++;
+		});
+	}
+}
+
+/** Results for the same file (a JSONL split by byte range) become one; files come out in the full run's order. */
 export function mergeResults(reports: LintResult[][]): LintResult[] {
 	const byFile = new Map<string, LintResult[]>();
 	for (const report of reports) {
@@ -36,7 +61,7 @@ export function mergeResults(reports: LintResult[][]): LintResult[] {
 		}
 	}
 	const out: LintResult[] = [];
-	for (const path of [...byFile.keys()].sort()) {
+	for (const path of fileOrder(reports.map((r) => r.map((x) => x.filePath)))) {
 		const parts = byFile.get(path)!;
 		if (parts.length === 1) {
 			out.push(parts[0]);
@@ -83,9 +108,12 @@ export function mergeSarif(logs: Json[]): Json {
 	for (const run of runs) for (const rule of run.tool.driver.rules ?? []) if (!rules.has(rule.id)) rules.set(rule.id, rule);
 	const ids = [...rules.keys()].sort();
 	const index = new Map(ids.map((id, i) => [id, i]));
-	const results = runs.flatMap((run) => (run.results ?? []).map((r) => (r.ruleId !== undefined ? { ...r, ruleIndex: index.get(r.ruleId) } : r)));
-	const keyed = results.map((r, i) => ({ r, i, k: sarifKey(r) }));
-	keyed.sort((a, b) => (a.k[0] < b.k[0] ? -1 : a.k[0] > b.k[0] ? 1 : a.k[1] - b.k[1] || a.i - b.i));
+	const perRun = runs.map((run) => (run.results ?? []).map((r) => (r.ruleId !== undefined ? { ...r, ruleIndex: index.get(r.ruleId) } : r)));
+	// Files in the full run's order; within a file, by line (shards of a JSONL hold consecutive lines).
+	const order = fileOrder(perRun.map((rs) => [...new Set(rs.map((r) => sarifKey(r)[0]))]));
+	const rank = new Map(order.map((uri, i) => [uri, i]));
+	const keyed = perRun.flat().map((r, i) => ({ r, i, k: sarifKey(r) }));
+	keyed.sort((a, b) => rank.get(a.k[0])! - rank.get(b.k[0])! || a.k[1] - b.k[1] || a.i - b.i);
 	const first = runs[0];
 	const run: SarifRun = {
 		...first,

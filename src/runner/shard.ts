@@ -29,14 +29,22 @@ export function parseShard(value: string): Shard {
 	return { index, count };
 }
 
-/** FNV-1a over the UTF-8 bytes: stable across machines and Node versions. */
+/**
+ * FNV-1a over the UTF-8 bytes, then murmur3's finaliser (FNV's low bits are
+ * weak, and `% n` uses them): stable across machines and Node versions.
+ */
 export function pathHash(path: string): number {
 	let h = 0x811c9dc5;
 	for (const byte of Buffer.from(path, "utf8")) {
 		h ^= byte;
-		h = Math.imul(h, 0x01000193) >>> 0;
+		h = Math.imul(h, 0x01000193);
 	}
-	return h;
+	h ^= h >>> 16;
+	h = Math.imul(h, 0x85ebca6b);
+	h ^= h >>> 13;
+	h = Math.imul(h, 0xc2b2ae35);
+	h ^= h >>> 16;
+	return h >>> 0;
 }
 
 export interface ShardedInput {
