@@ -9,9 +9,13 @@ import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
 import { builtinRules } from "../rules/index.js";
 import { fixText, lintText } from "../src/api.js";
+import { fixDocument, lintDocument } from "../src/engine/linter.js";
+import type { ResolvedRules } from "../src/engine/types.js";
+import { textLanguage } from "../src/language/language.js";
 import plugin from "../src/eslint-plugin.js";
 import type { LintMessage } from "../src/engine/types.js";
 import { repoRoot } from "./helpers/cli.js";
+import { parityRegistry } from "./helpers/test-rules.js";
 
 const seedsDir = join(repoRoot, "seeds");
 const samples: Array<[string, string]> = [
@@ -120,4 +124,44 @@ describe("ESLint parity", () => {
 			expect(ours.output, name).toBe(theirs.output);
 		}
 	});
+});
+
+describe("ESLint parity of the engine (synthetic rules)", () => {
+	const synthetic = {
+		meta: { name: "synthetic" },
+		languages: { text: textLanguage },
+		rules: Object.fromEntries(parityRegistry),
+	};
+	const text = "foo - bar  QUOTE #1\r\n\r\n记得 TODO 了 -- o\r\n#2 123456789012\n";
+	const setups: Array<Record<string, "error" | ["error", ...unknown[]]>> = [
+		{ "wrap-line": "error", "zero-o": "error" },
+		{ "strip-dash": "error", "squeeze-spaces": "error" },
+		{ "quote-word": "error", "suggest-todo": "error" },
+		{ "never-stable": "error" },
+		{ "max-length": ["error", { max: 5 }] },
+		{ "point-report": "error" },
+		Object.fromEntries([...parityRegistry.keys()].map((id) => [id, "error" as const])),
+	];
+	for (const setup of setups) {
+		it(`${Object.keys(setup).length > 3 ? "all synthetic rules" : Object.keys(setup).join(" + ")}: same messages and fixed text`, () => {
+			const config = [
+				{ files: ["**/*.txt"], plugins: { synthetic }, language: "synthetic/text", rules: Object.fromEntries(Object.entries(setup).map(([id, e]) => [`synthetic/${id}`, e])) },
+			] as unknown as Linter.Config[];
+			const rules: ResolvedRules = new Map(
+				Object.entries(setup).map(([id, e]) => {
+					const [, ...options] = Array.isArray(e) ? e : [e];
+					return [id, { severity: 2 as const, options }];
+				}),
+			);
+			const ours = lintDocument(text, rules, parityRegistry).map(comparable).sort(byPosition);
+			const theirs = linter.verify(text, config, { filename: "a.txt" }).map((m) => comparable({ ...m, ruleId: m.ruleId?.replace(/^synthetic\//u, "") ?? null })).sort(byPosition);
+			expect(ours).toEqual(theirs);
+			const ourFix = fixDocument(text, rules, parityRegistry);
+			const theirFix = linter.verifyAndFix(text, config, { filename: "a.txt" });
+			expect(ourFix.output).toBe(theirFix.output);
+			expect(ourFix.messages.map(comparable).sort(byPosition)).toEqual(
+				theirFix.messages.map((m) => comparable({ ...m, ruleId: m.ruleId?.replace(/^synthetic\//u, "") ?? null })).sort(byPosition),
+			);
+		});
+	}
 });

@@ -9,6 +9,18 @@ import type { FixType, LintMessage, LintSuggestion, ResolvedRules, TextEdit } fr
 
 export const MAX_FIX_PASSES = 10;
 
+/** A rule threw: a bug in corpuslint, not in the input. The runner reports it and goes on. */
+export class RuleCrashError extends Error {
+	override name = "RuleCrashError";
+	constructor(
+		readonly ruleId: string,
+		readonly line: number,
+		override readonly cause: unknown,
+	) {
+		super(`rule "${ruleId}" crashed at line ${line}: ${(cause as Error)?.message ?? String(cause)}`);
+	}
+}
+
 export interface LintOptions {
 	filename?: string;
 	cwd?: string;
@@ -77,10 +89,11 @@ interface ReportDescriptor {
 	suggest?: Array<{ messageId?: string; desc?: string; data?: Record<string, unknown>; fix: FixFunction }> | null;
 }
 
-function toLocation(descriptor: ReportDescriptor): SourceLocation {
+/** A report's location; `end` is null for a single position, which (as in ESLint) has no endLine/endColumn. */
+function toLocation(descriptor: ReportDescriptor): { start: SourceLocation["start"]; end: SourceLocation["end"] | null } {
 	if (descriptor.loc) {
 		const loc = descriptor.loc;
-		return "start" in loc ? loc : { start: loc, end: loc };
+		return "start" in loc ? loc : { start: loc, end: null };
 	}
 	if (descriptor.node) return descriptor.node.loc;
 	throw new TypeError("context.report() needs a node or a loc.");
@@ -131,9 +144,11 @@ export function lintDocument(text: string, rules: ResolvedRules, registry: RuleR
 				message: interpolate(template, descriptor.data),
 				line: loc.start.line,
 				column: loc.start.column,
-				endLine: loc.end.line,
-				endColumn: loc.end.column,
 			};
+			if (loc.end) {
+				message.endLine = loc.end.line;
+				message.endColumn = loc.end.column;
+			}
 			if (descriptor.messageId !== undefined) message.messageId = descriptor.messageId;
 			if (descriptor.fix) {
 				if (!rule.meta?.fixable) throw new TypeError(`Fixable rules must set the \`meta.fixable\` property ("${ruleId}").`);
@@ -195,9 +210,7 @@ export function lintDocument(text: string, rules: ResolvedRules, registry: RuleR
 			try {
 				fn(...step.args);
 			} catch (error) {
-				const err = error as Error;
-				err.message = `Rule "${ruleId}" failed at ${node.type} line ${node.loc.start.line}: ${err.message}`;
-				throw err;
+				throw new RuleCrashError(ruleId, node.loc.start.line, error);
 			}
 		}
 	}

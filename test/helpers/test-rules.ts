@@ -249,3 +249,25 @@ export const testRegistry: RuleRegistry = new Map<string, AnyRule>([
 	["max-length", maxLength as AnyRule],
 	["recorder", recorder as AnyRule],
 ]);
+
+/** Reports with a single position (`loc: { line, column }`) and with a message instead of a messageId. */
+export const pointReport: TextRuleDefinition<{ RuleOptions: []; MessageIds: never }> = {
+	meta: {
+		type: "problem",
+		docs: { description: "points at each #" },
+		schema: [],
+	},
+	create(context) {
+		const { sourceCode } = context;
+		return {
+			Line(node) {
+				const at = node.value.indexOf("#");
+				if (at === -1) return;
+				context.report({ loc: sourceCode.locIn(node, at).start, message: "Hash at {{where}}.", data: { where: at } } as never);
+			},
+		};
+	},
+};
+
+/** Every synthetic rule plus pointReport, for the ESLint parity test. */
+export const parityRegistry: RuleRegistry = new Map<string, AnyRule>([...testRegistry, ["point-report", pointReport as AnyRule]]);
