@@ -118,7 +118,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 			const name = resolve(io.cwd, options.stdinFilename ?? "<stdin>.txt");
 			results = [await lintStream(io.stdin as never, name, { ...common, onDocument: stream?.onDocumentOf(name) })];
 		} else {
-			const progress = shouldShowProgress(io.env, Boolean(io.stderrIsTTY)) ? new ProgressLine({ write: io.stderr, columns: () => io.stderrColumns }) : undefined;
+			const progress = shouldShowProgress(io.env, Boolean(io.stderrIsTTY), { streamingToTTY: Boolean(stream && !options.outputFile && io.stdoutIsTTY) }) ? new ProgressLine({ write: io.stderr, columns: () => io.stderrColumns }) : undefined;
 			const cache = options.cache && !stream ? new LintCache(resolveCacheLocation(io.cwd, options.cacheLocation), { config, fix, dryRun: options.fixDryRun }) : undefined;
 			try {
 				results = await lintFiles(options.patterns, {
@@ -168,6 +168,11 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 
 		const errors = results.reduce((n, r) => n + r.errorCount, 0);
 		const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+		const crashes = results.reduce((n, r) => n + (r.internalErrorCount ?? 0), 0);
+		if (crashes > 0) {
+			io.stderr(`corpuslint: internal error: ${crashes} document(s) could not be linted because a rule crashed (see the report); please report this bug.\n`);
+			return 2;
+		}
 		if (errors > 0) return 1;
 		if (options.maxWarnings >= 0 && warnings > options.maxWarnings) {
 			io.stderr(`corpuslint found too many warnings (maximum: ${options.maxWarnings}).\n`);

@@ -51,6 +51,8 @@ export interface LintResult {
 	fixableWarningCount: number;
 	/** Fixed text (plain text files only, when fixing and something changed). */
 	output?: string;
+	/** Rule crashes (bugs in corpuslint, reported as fatal messages with the rule's id); the CLI then exits 2. */
+	internalErrorCount?: number;
 	/** Number of documents in the file (1 for text files). */
 	documentCount?: number;
 	/** Encoding the file was read in, when it was not UTF-8. */

@@ -17,6 +17,7 @@ export function emptyResult(filePath: string): LintResult {
 export function tallyResult(result: LintResult): LintResult {
 	result.errorCount = result.fatalErrorCount = result.warningCount = 0;
 	result.fixableErrorCount = result.fixableWarningCount = 0;
+	delete result.internalErrorCount;
 	tallyInto(result, result.messages);
 	return result;
 }
@@ -24,6 +25,7 @@ export function tallyResult(result: LintResult): LintResult {
 /** Adds messages to a result's counts (streamed documents are counted, not kept). */
 export function tallyInto(result: LintResult, messages: readonly LintMessage[]): void {
 	for (const m of messages) {
+		if (m.fatal && m.ruleId !== null) result.internalErrorCount = (result.internalErrorCount ?? 0) + 1;
 		if (m.severity === 2) {
 			result.errorCount++;
 			if (m.fatal) result.fatalErrorCount++;
