@@ -13,9 +13,13 @@ function isTruthyEnv(value: string | undefined): boolean {
 	return value !== undefined && value !== "" && value !== "0" && value.toLowerCase() !== "false";
 }
 
-/** Whether to draw progress: a terminal on stderr, and not CI (which records stderr in logs). */
-export function shouldShowProgress(env: NodeJS.ProcessEnv, stderrIsTTY: boolean): boolean {
-	return stderrIsTTY && !isTruthyEnv(env.CI);
+/**
+ * Whether to draw progress: a terminal on stderr, and not CI (which records
+ * stderr in logs). Output streamed to the same terminal while the run goes
+ * (`-f jsonl` without `-o`) would be torn by the redraws, so then neither.
+ */
+export function shouldShowProgress(env: NodeJS.ProcessEnv, stderrIsTTY: boolean, options: { streamingToTTY?: boolean } = {}): boolean {
+	return stderrIsTTY && !isTruthyEnv(env.CI) && !options.streamingToTTY;
 }
 
 export interface ProgressState {

@@ -15,6 +15,11 @@ describe("shouldShowProgress", () => {
 		expect(shouldShowProgress({ CI: "woodpecker" }, true)).toBe(false);
 	});
 
+	it("stays off while findings stream to the same terminal", () => {
+		expect(shouldShowProgress({}, true, { streamingToTTY: true })).toBe(false);
+		expect(shouldShowProgress({}, true, { streamingToTTY: false })).toBe(true);
+	});
+
 	it("treats CI=false, CI=0 and an empty CI as not CI", () => {
 		expect(shouldShowProgress({ CI: "false" }, true)).toBe(true);
 		expect(shouldShowProgress({ CI: "0" }, true)).toBe(true);
