@@ -152,6 +152,8 @@ export class LintCache {
 		if (!before) return drop();
 		// Fixing changed the text: the messages are those left after fixing, not the file's.
 		if (result.output !== undefined) return drop();
+		// A rule crashed: a bug to report, not a result to replay.
+		if (result.internalErrorCount) return drop();
 		// A dry run over JSONL cannot tell whether anything was fixed.
 		if (this.#options.dryRun && !isPlainText(path)) return drop();
 		const after = statSync(path, { throwIfNoEntry: false });
