@@ -9,7 +9,7 @@ import type { FixType, LintMessage, LintSuggestion, ResolvedRules, TextEdit } fr
 
 export const MAX_FIX_PASSES = 10;
 
-/** A rule threw: a bug in corpuslint, not in the input. The runner reports it and goes on. */
+/** A rule threw: a bug in corpuslint, not in the input. */
 export class RuleCrashError extends Error {
 	override name = "RuleCrashError";
 	constructor(
@@ -202,17 +202,26 @@ export function lintDocument(text: string, rules: ResolvedRules, registry: RuleR
 		}
 	}
 
+	// A rule that throws is a bug in that rule: it is reported on the document and
+	// switched off for the rest of it, and the other rules still run.
+	const crashed = new Map<string, LintMessage>();
 	for (const step of sourceCode.traverse()) {
 		const node = step.target as TextNode;
 		const list = listeners.get(step.phase === 1 ? node.type : `${node.type}:exit`);
 		if (!list) continue;
 		for (const { ruleId, fn } of list) {
+			if (crashed.has(ruleId)) continue;
 			try {
 				fn(...step.args);
 			} catch (error) {
-				throw new RuleCrashError(ruleId, node.loc.start.line, error);
+				const crash = new RuleCrashError(ruleId, node.loc.start.line, error);
+				crashed.set(ruleId, { ruleId, severity: 2, fatal: true, message: `Internal error: ${crash.message}`, line: crash.line, column: 1 });
 			}
 		}
+	}
+	if (crashed.size) {
+		const kept = messages.filter((m) => !crashed.has(m.ruleId!));
+		return [...kept, ...crashed.values()].sort(compareLocations);
 	}
 	return messages.sort(compareLocations);
 }

@@ -7,7 +7,7 @@ import { isUtf8 } from "node:buffer";
 import { closeSync, fsyncSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from "node:fs";
 import type { Readable } from "node:stream";
 import type { ResolvedConfig } from "../config/load-config.js";
-import { fixDocument, lintDocument, RuleCrashError } from "../engine/linter.js";
+import { fixDocument, lintDocument } from "../engine/linter.js";
 import type { RuleRegistry } from "../engine/rule-registry.js";
 import type { FixType, LintMessage, LintResult, ResolvedRules } from "../engine/types.js";
 import { commitTemp, tempPathFor, writeFileAtomic } from "../io/atomic-write.js";
@@ -52,17 +52,11 @@ function fatal(message: string, line = 1, severity: 1 | 2 = 2): LintMessage {
 }
 
 function runDocument(text: string, rules: ResolvedRules, options: FileLintOptions, filename: string): { messages: LintMessage[]; output?: string } {
-	try {
-		if (options.fix) {
-			const report = fixDocument(text, rules, options.registry, { filename, fixTypes: options.fixTypes, stats: options.stats });
-			return { messages: report.messages, output: report.fixed ? report.output : undefined };
-		}
-		return { messages: lintDocument(text, rules, options.registry, { filename, stats: options.stats }) };
-	} catch (error) {
-		if (!(error instanceof RuleCrashError)) throw error;
-		// One document that trips a rule bug must not stop a corpus run; the CLI exits 2 at the end.
-		return { messages: [{ ruleId: error.ruleId, severity: 2, fatal: true, message: `Internal error: ${error.message}`, line: error.line, column: 1 }] };
+	if (options.fix) {
+		const report = fixDocument(text, rules, options.registry, { filename, fixTypes: options.fixTypes, stats: options.stats });
+		return { messages: report.messages, output: report.fixed ? report.output : undefined };
 	}
+	return { messages: lintDocument(text, rules, options.registry, { filename, stats: options.stats }) };
 }
 
 function describeError(error: unknown): string {
