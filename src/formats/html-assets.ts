@@ -23,6 +23,10 @@ a { color: var(--accent); }
 .chart svg { width: 100%; height: auto; }
 .chart text { font-size: 12px; fill: var(--fg); }
 .chart .bar-err { fill: var(--err); } .chart .bar-warn { fill: var(--warn); }
+.filters { display: flex; gap: 16px; align-items: center; margin: 12px 0; flex-wrap: wrap; }
+.chart g.pick { cursor: pointer; } .chart g.pick:hover text { text-decoration: underline; } .chart g.pick.chosen text { font-weight: 700; }
+mark.f.off { background: none; border-bottom-color: transparent; cursor: auto; } mark.f.pt.off { display: none; }
+tr.finding.off { display: none; }
 .note { border-left: 3px solid var(--warn); padding: 4px 10px; background: var(--panel); margin: 8px 0; }
 section.file { border: 1px solid var(--line); border-radius: 6px; margin: 16px 0; }
 /* Big reports: the browser lays out only the texts near the viewport. */
@@ -93,6 +97,22 @@ export const REPORT_JS = `
       panel.append(item);
     }
   };
+  const ruleSelect = document.getElementById("filter-rule");
+  const sevBox = { 1: document.getElementById("filter-s1"), 2: document.getElementById("filter-s2") };
+  const visible = (id) => { const f = data.findings[id]; return (!ruleSelect.value || f.rule === ruleSelect.value) && sevBox[f.severity].checked; };
+  const applyFilter = () => {
+    for (const m of document.querySelectorAll("mark.f")) m.classList.toggle("off", !m.dataset.f.split(" ").some((id) => visible(Number(id))));
+    for (const r of document.querySelectorAll("tr.finding")) r.classList.toggle("off", !visible(Number(r.dataset.finding)));
+    for (const g of document.querySelectorAll(".chart g.pick")) g.classList.toggle("chosen", g.dataset.rule === ruleSelect.value);
+    const n = data.findings.filter((_, id) => visible(id)).length;
+    document.getElementById("filter-count").textContent = n === data.findings.length ? "" : n + " of " + data.findings.length + " findings shown";
+  };
+  ruleSelect.addEventListener("change", applyFilter);
+  sevBox[1].addEventListener("change", applyFilter);
+  sevBox[2].addEventListener("change", applyFilter);
+  for (const g of document.querySelectorAll(".chart g.pick")) {
+    g.addEventListener("click", () => { ruleSelect.value = ruleSelect.value === g.dataset.rule ? "" : g.dataset.rule; applyFilter(); });
+  }
   const fill = (list) => {
     if (list.dataset.filled) return;
     list.dataset.filled = "1";
@@ -100,7 +120,7 @@ export const REPORT_JS = `
     for (let id = first; id < first + Number(list.dataset.count); id++) {
       const f = data.findings[id];
       const rule = f.url ? el("a", { href: f.url, target: "_blank", rel: "noopener" }, f.rule) : f.rule;
-      rows.push(el("tr", { class: "finding", "data-finding": String(id) }, el("td", {}, f.where),
+      rows.push(el("tr", { class: visible(id) ? "finding" : "finding off", "data-finding": String(id) }, el("td", {}, f.where),
         el("td", { class: "sev s" + f.severity }, f.severity === 2 ? "error" : "warning"), el("td", {}, f.message), el("td", {}, rule)));
     }
     list.querySelector("tbody").append(...rows);
@@ -121,7 +141,7 @@ export const REPORT_JS = `
   };
   document.addEventListener("click", (ev) => {
     const mark = ev.target.closest("mark.f");
-    if (mark) { activate(mark.dataset.f.split(" ").map(Number), false); return; }
+    if (mark) { if (!mark.classList.contains("off")) activate(mark.dataset.f.split(" ").map(Number).filter(visible), false); return; }
     const row = ev.target.closest("tr.finding");
     if (row && !ev.target.closest("a")) activate([Number(row.dataset.finding)], true);
   });
@@ -129,9 +149,12 @@ export const REPORT_JS = `
   const order = [...document.querySelectorAll("mark.f[id]")].map((m) => Number(m.id.slice(2)));
   const step = (delta) => {
     if (order.length === 0) return;
-    const at = active.length ? order.indexOf(current) : -1;
-    const next = order[(at + delta + order.length) % order.length];
-    activate([next], true);
+    let at = active.length ? order.indexOf(current) : -1;
+    if (at === -1 && delta < 0) at = 0;
+    for (let i = 0; i < order.length; i++) {
+      at = (at + delta + order.length) % order.length;
+      if (visible(order[at])) { activate([order[at]], true); return; }
+    }
   };
   document.getElementById("prev").addEventListener("click", () => step(-1));
   document.getElementById("next").addEventListener("click", () => step(1));

@@ -99,7 +99,7 @@ function spanOf(m: LintMessage, id: number, lines: LineIndex): Span {
 	return { id, start, end, severity: m.severity === 2 ? 2 : 1, title: `${m.ruleId}: ${m.message}` };
 }
 
-function chart(title: string, rows: Array<{ label: string; href?: string; errors: number; warnings: number }>): string {
+function chart(title: string, rows: Array<{ label: string; href?: string; rule?: string; errors: number; warnings: number }>): string {
 	const shownRows = rows.slice(0, HTML_LIMITS.chartRows);
 	const rowHeight = 22;
 	const labelWidth = 230;
@@ -115,7 +115,7 @@ function chart(title: string, rows: Array<{ label: string; href?: string; errors
 		const text = `<text x="${labelWidth - 6}" y="${y + 14}" text-anchor="end">${escapeHtml(label)}</text>`;
 		const linked = r.href ? `<a href="${escapeHtml(r.href)}">${text}</a>` : text;
 		return (
-			`<g><title>${escapeHtml(`${r.label}: ${r.errors} errors, ${r.warnings} warnings`)}</title>${linked}` +
+			`<g${r.rule === undefined ? "" : ` class="pick" data-rule="${escapeHtml(r.rule)}"`}><title>${escapeHtml(`${r.label}: ${r.errors} errors, ${r.warnings} warnings`)}</title>${linked}` +
 			`<rect class="bar-err" x="${labelWidth}" y="${y + 3}" width="${ew.toFixed(1)}" height="${rowHeight - 6}"/>` +
 			`<rect class="bar-warn" x="${(labelWidth + ew).toFixed(1)}" y="${y + 3}" width="${ww.toFixed(1)}" height="${rowHeight - 6}"/>` +
 			`<text x="${(labelWidth + ew + ww + 6).toFixed(1)}" y="${y + 14}" class="count">${r.errors + r.warnings}</text></g>`
@@ -266,7 +266,7 @@ export const html: Formatter = (results, context) => {
 		byRule.set(key, c);
 	}
 	const ruleRows = [...byRule]
-		.map(([label, c]) => ({ label, href: context.rulesMeta[label]?.docs?.url, ...c }))
+		.map(([label, c]) => ({ label, rule: label, ...c }))
 		.sort((a, b) => b.errors + b.warnings - (a.errors + a.warnings) || (a.label < b.label ? -1 : 1));
 	const fileRows = results
 		.map((r, i) => {
@@ -314,6 +314,12 @@ ${card("sum-fixable", "fixable", fixable)}
 <div class="charts">
 ${chart("Findings per rule", ruleRows)}
 ${chart("Findings per file", fileRows)}
+</div>
+<div class="filters" role="group" aria-label="Filter findings">
+<label>Rule <select id="filter-rule"><option value="">all rules</option>${ruleRows.map((r) => `<option value="${escapeHtml(r.label)}">${escapeHtml(r.label)} (${r.errors + r.warnings})</option>`).join("")}</select></label>
+<label><input type="checkbox" id="filter-s2" checked> errors</label>
+<label><input type="checkbox" id="filter-s1" checked> warnings</label>
+<span id="filter-count" class="muted"></span>
 </div>
 ${notes}
 ${sections.join("\n")}

@@ -193,6 +193,28 @@ describe.skipIf(!hasChromium)("html report in Chromium", () => {
 		expect(await page.locator(`#f-${order[2]}`).getAttribute("class")).not.toContain("active");
 	});
 
+	it("filters by rule (select or chart bar) and by severity", async () => {
+		await page.$$eval("details.list", (lists) => lists.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+		const rule = all.find((m) => m.ruleId !== null)!.ruleId!;
+		const ofRule = all.filter((m) => m.ruleId === rule);
+		const shownRows = () => page.locator("tr.finding:not(.off)").count();
+		await page.locator(`.chart g.pick[data-rule="${rule}"]`).click();
+		expect(await page.inputValue("#filter-rule")).toBe(rule);
+		expect(await shownRows()).toBe(ofRule.length);
+		expect(await page.textContent("#filter-count")).toBe(`${ofRule.length} of ${all.length} findings shown`);
+		const lit = await page.$$eval("mark.f:not(.off)", (ms) => ms.map((m) => (m as HTMLElement).dataset.f!.split(" ")));
+		const ids = new Set(all.flatMap((m, i) => (m.ruleId === rule ? [String(i)] : [])));
+		// Lit marks are exactly those covering a finding of the rule.
+		expect(lit.every((covering) => covering.some((id) => ids.has(id)))).toBe(true);
+		expect(new Set(lit.flat().filter((id) => ids.has(id))).size).toBe(ids.size);
+		await page.uncheck("#filter-s1");
+		expect(await shownRows()).toBe(ofRule.filter((m) => m.severity === 2).length);
+		await page.check("#filter-s1");
+		await page.selectOption("#filter-rule", "");
+		expect(await shownRows()).toBe(all.length);
+		expect(await page.locator("mark.f.off").count()).toBe(0);
+	});
+
 	it("takes a full-page screenshot of the summary", async () => {
 		await page.evaluate(() => window.scrollTo(0, 0));
 		const shot = join(outDir, "summary.png");
