@@ -148,20 +148,56 @@ function findGbkMojibake(text: string, out: OcrFinding[]): void {
 	}
 }
 
+/** Continuation bytes still expected after a UTF-8 lead byte; -1 for a byte that cannot start a character. */
+function utf8Expect(b: number): number {
+	if (b < 0x80) return 0;
+	if (b >= 0xc2 && b <= 0xdf) return 1;
+	if (b >= 0xe0 && b <= 0xef) return 2;
+	if (b >= 0xf0 && b <= 0xf4) return 3;
+	return -1;
+}
+
+/**
+ * For each start, walks the GBK bytes as a UTF-8 stream until it breaks
+ * (linear per start) and tries the longest spans ending on a character
+ * boundary: the repair search never decodes a span that cannot be UTF-8.
+ */
 function repairRun(text: string, from: number, to: number, out: OcrFinding[]): void {
 	const enc = gbkEncoder();
 	const common = commonCharacters();
-	// Bytes per character; characters GBK cannot encode cut the run.
-	const codes: number[] = [];
-	for (let k = from; k < to; k++) codes.push(enc.get(text.charCodeAt(k)) ?? -1);
 	let start = from;
 	while (start < to) {
+		const first = enc.get(text.charCodeAt(start));
+		if (first === undefined || utf8Expect(first >> 8) <= 0) {
+			start++;
+			continue;
+		}
+		const ends: number[] = [];
+		let pending = 0;
+		const bytes: number[] = [];
+		for (let k = start; k < to; k++) {
+			const code = enc.get(text.charCodeAt(k));
+			if (code === undefined) break;
+			let ok = true;
+			for (const b of [code >> 8, code & 0xff]) {
+				if (pending > 0) {
+					if (b < 0x80 || b > 0xbf) ok = false;
+					else pending--;
+				} else {
+					const e = utf8Expect(b);
+					if (e < 0) ok = false;
+					else pending = e;
+				}
+				bytes.push(b);
+			}
+			if (!ok) break;
+			if (pending === 0) ends.push(k + 1);
+		}
 		let found = false;
-		for (let end = to; end >= start + 2; end--) {
-			const slice = codes.slice(start - from, end - from);
-			if (slice.includes(-1)) continue;
-			const bytes = slice.flatMap((v) => [v >> 8, v & 0xff]);
-			const repaired = decodeUtf8(bytes);
+		for (let e = ends.length - 1; e >= 0 && !found; e--) {
+			const end = ends[e];
+			if (end - start < 2) break;
+			const repaired = decodeUtf8(bytes.slice(0, (end - start) * 2));
 			if (!repaired || !plausibleChinese(repaired)) continue;
 			const span = text.slice(start, end);
 			// The span itself must look wrong: mostly rare characters, not a common phrase that happens to decode.
@@ -170,7 +206,6 @@ function repairRun(text: string, from: number, to: number, out: OcrFinding[]): v
 			out.push(mojibakeFinding(start, span, repaired));
 			start = end;
 			found = true;
-			break;
 		}
 		if (!found) start++;
 	}
