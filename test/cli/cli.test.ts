@@ -229,6 +229,12 @@ describe.concurrent("output", () => {
 		expect(run.stdout).toMatch(/a\.txt: line 1, col 3, Error - Trailing whitespace\. \(whitespace\)\n/u);
 	});
 
+	it("lints a file reached by two patterns once", async () => {
+		const p = project({ "a.txt": DIRTY });
+		const run = await p.run(["a.txt", ".", "*.txt", "-f", "json"]);
+		expect(jsonResults(run).map((r) => r.filePath)).toEqual([p.path("a.txt")]);
+	});
+
 	it("--quiet reports errors only, and warnings no longer count against --max-warnings output", async () => {
 		const p = project({ ".corpuslintrc.json": { rules: { whitespace: "warn" } }, "a.txt": DIRTY });
 		const run = await p.run(["a.txt", "--quiet", "-f", "json"]);

@@ -122,6 +122,19 @@ describe.concurrent("JSONL", () => {
 		expect(fromConfig.map((m) => [m.docId, m.docColumn])).toEqual([[7, 2]]);
 	});
 
+	// BUG (src/runner/lint-file.ts, parseJsonlLine): a UTF-8 BOM at the start of a JSONL file
+	// (Windows tools write one) makes line 1 "malformed JSON: Unexpected token '\ufeff'", with an
+	// invisible character in the message, so the first document is never linted. It should be
+	// skipped when parsing and written back in front of line 1 by --fix.
+	it.fails("accepts a UTF-8 BOM before the first line and keeps it when fixing", async () => {
+		const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+		const p = project({ "c.jsonl": Buffer.concat([bom, Buffer.from(`${LINES.plain}\n`)]) });
+		const run = await p.run(["c.jsonl", "-f", "json"]);
+		expect(jsonResults(run)[0].messages.map((m) => [m.line, m.ruleId])).toEqual([[1, "whitespace"]]);
+		await p.run(["c.jsonl", "--fix"]);
+		expect(p.read("c.jsonl").equals(Buffer.concat([bom, Buffer.from('{"id":"a","text":"标题\\n正文。","source":"x"}\n')]))).toBe(true);
+	});
+
 	it("reads a corpus from stdin with --stdin-filename x.jsonl", async () => {
 		const p = project({});
 		const run = await p.run(["--stdin", "--stdin-filename", "x.jsonl", "-f", "json"], { stdin: `${LINES.plain}\nnot json\n` });

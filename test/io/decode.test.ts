@@ -44,6 +44,16 @@ describe("decodeText", () => {
 		expect(() => decodeText(bytes)).toThrow(/invalid UTF-8/u);
 	});
 
+	it("does not misread UTF-8 Chinese text cut mid-character as GB18030", () => {
+		const cut = Buffer.from("中文新闻，第一段。\n第二段", "utf8").subarray(0, -1);
+		expect(() => decodeText(cut)).toThrow(/invalid UTF-8 \(byte 0xe6 at offset \d+\)/u);
+		try {
+			decodeText(cut);
+		} catch (error) {
+			expect((error as InputError).line).toBe(2);
+		}
+	});
+
 	it("rejects binary content (a NUL byte) even in a file named .txt", () => {
 		const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]);
 		expect(() => decodeText(png)).toThrow(/binary file \(NUL byte at offset 8\)/u);
