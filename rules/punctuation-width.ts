@@ -37,6 +37,10 @@ const URL_TRAILING = /[.,;:!?)]+$/u;
 
 type Span = [number, number];
 
+// Scanned with regexes (native) rather than text[i], which allocates a string per CJK character.
+const SENTENCE_MARKS = /[,.;:?!]/gu;
+const PARENS = /[()]/gu;
+
 /** Offsets in the paragraph whose punctuation belongs to URLs, e-mail addresses or code. */
 function protectedSpans(text: string): Span[] {
 	const spans: Span[] = [];
@@ -202,9 +206,10 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 		const { sourceCode } = context;
 
 		function checkMarks(node: ParagraphNode, text: string, isProtected: (i: number) => boolean): void {
-			for (let i = 0; i < text.length; i++) {
-				const ch = text[i];
-				if (ch !== "," && ch !== "." && ch !== ";" && ch !== ":" && ch !== "?" && ch !== "!") continue;
+			SENTENCE_MARKS.lastIndex = 0;
+			for (let m = SENTENCE_MARKS.exec(text); m; m = SENTENCE_MARKS.exec(text)) {
+				const i = m.index;
+				const ch = m[0];
 				if (isProtected(i) || !isChinesePunctuationUse(text, i, ch)) continue;
 				const [s, e] = absorbSpaces(text, i, i + 1);
 				context.report({
@@ -219,9 +224,11 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 		function checkParens(node: ParagraphNode, text: string, isProtected: (i: number) => boolean): void {
 			const stack: number[] = [];
 			const unpaired: number[] = [];
-			for (let i = 0; i < text.length; i++) {
-				const ch = text[i];
-				if ((ch !== "(" && ch !== ")") || isProtected(i)) continue;
+			PARENS.lastIndex = 0;
+			for (let m = PARENS.exec(text); m; m = PARENS.exec(text)) {
+				const i = m.index;
+				const ch = m[0];
+				if (isProtected(i)) continue;
 				if (ch === "(") stack.push(i);
 				else if (stack.length) {
 					const open = stack.pop()!;

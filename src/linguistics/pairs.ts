@@ -20,6 +20,15 @@ export const CLOSE_TO_OPEN: Readonly<Record<string, string>> = Object.fromEntrie
 	Object.entries(OPEN_TO_CLOSE).map(([o, c]) => [c, o]),
 );
 
+/** Any opener or closer (global: the scan below resets lastIndex; nothing else uses it). */
+const MARKS = new RegExp(
+	`[${Object.entries(OPEN_TO_CLOSE)
+		.flat()
+		.join("")
+		.replace(/[()\]\\^-]/gu, "\\$&")}]`,
+	"gu",
+);
+
 /** Letters of alphabetic scripts (not Han): the neighbours of an apostrophe. */
 const LETTER = /^(?!\p{Script=Han})\p{L}$/u;
 
@@ -41,16 +50,19 @@ export interface PairProblem {
 export function findUnpairedMarks(text: string): PairProblem[] {
 	const stack: Array<{ index: number; char: string }> = [];
 	const problems: PairProblem[] = [];
-	for (let i = 0; i < text.length; i++) {
-		const ch = text[i];
+	// Jump from mark to mark with a native regex scan instead of reading every character.
+	const marks = MARKS;
+	marks.lastIndex = 0;
+	for (let m = marks.exec(text); m; m = marks.exec(text)) {
+		const i = m.index;
+		const ch = m[0];
 		// ’ between letters is an apostrophe (China’s, rock’n’roll), not a closing quote.
 		if (ch === "’" && LETTER.test(text[i - 1] ?? "") && LETTER.test(text[i + 1] ?? "")) continue;
-		if (ch in OPEN_TO_CLOSE) {
+		if (Object.hasOwn(OPEN_TO_CLOSE, ch)) {
 			stack.push({ index: i, char: ch });
 			continue;
 		}
 		const opener = CLOSE_TO_OPEN[ch];
-		if (opener === undefined) continue;
 		let depth = stack.length - 1;
 		while (depth >= 0 && stack[depth].char !== opener) depth--;
 		if (depth < 0) {
