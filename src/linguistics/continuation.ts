@@ -78,9 +78,13 @@ function markers() {
 	return markerRes;
 }
 
+/** Han characters in the text (the BMP blocks are enough to tell body text from furniture). */
 function hanCount(text: string): number {
 	let n = 0;
-	for (const ch of text) if (/\p{Script=Han}/u.test(ch)) n++;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) n++;
+	}
 	return n;
 }
 
@@ -93,19 +97,41 @@ const TERMINAL_BEFORE_QUOTE = /[。！？!?…，,；;：:、]/u;
  * began elsewhere).
  */
 function quoteState(text: string): { open: boolean; unopened: boolean } {
+	// Only the ends matter here, so a cheap first look skips text without any quote or bracket.
+	if (!PAIRED.test(text)) return { open: false, unopened: false };
 	const problems = findUnpairedMarks(text);
 	let open = problems.some((p) => p.kind === "unclosed");
 	let unopened = problems.some((p) => p.kind === "unopened");
-	const positions: number[] = [];
-	for (let i = 0; i < text.length; i++) if (text[i] === '"') positions.push(i);
-	if (positions.length % 2 === 1) {
-		const first = positions[0];
-		const before = first > 0 ? text[first - 1] : "";
-		const closesFirst = first > 0 && TERMINAL_BEFORE_QUOTE.test(before) && !/[：:，,]/u.test(before);
-		if (closesFirst) unopened = true;
-		else open = true;
+	const first = text.indexOf('"');
+	if (first >= 0) {
+		let count = 0;
+		for (let i = first; i >= 0; i = text.indexOf('"', i + 1)) count++;
+		if (count % 2 === 1) {
+			const before = first > 0 ? text[first - 1] : "";
+			const closesFirst = first > 0 && TERMINAL_BEFORE_QUOTE.test(before) && !/[：:，,]/u.test(before);
+			if (closesFirst) unopened = true;
+			else open = true;
+		}
 	}
 	return { open, unopened };
+}
+
+const PAIRED = /[“”‘’《》〈〉（）「」『』【】〔〕()"]/u;
+
+/**
+ * Without blank lines a caption, byline or title can sit on the line under a
+ * finished paragraph (or two titles share a block): the block then ends with
+ * that line, not mid-clause. Every line before it must end a sentence or
+ * be a title itself, so wrapped text whose last piece happens to be short
+ * does not count.
+ */
+function trailingHeading(paragraph: ParagraphNode): HeadingKind | undefined {
+	const lines = paragraph.children;
+	if (lines.length < 2) return undefined;
+	const last = classifyHeading(lines[lines.length - 1].value);
+	if (last === undefined) return undefined;
+	const whole = lines.slice(0, -1).every((l) => endsSentence(l.value) || classifyHeading(l.value) !== undefined);
+	return whole ? last : undefined;
 }
 
 function shapeOf(paragraph: ParagraphNode, index: number): ParagraphShape {
@@ -120,7 +146,7 @@ function shapeOf(paragraph: ParagraphNode, index: number): ParagraphShape {
 	if (toMarker) body = trimEnd(body.slice(0, toMarker.index));
 	const byline = m.trailingByline.exec(body);
 	if (byline) body = body.slice(0, byline.index + 1);
-	const heading = classifyHeading(value);
+	const heading = classifyHeading(value) ?? trailingHeading(paragraph);
 	const quotes = quoteState(body);
 	const isBody = heading === undefined && hanCount(body) > 0;
 	const truncated = isBody && hanCount(body) >= MIN_HAN && !endsSentence(body);
@@ -188,6 +214,8 @@ function interleavedGaps(value: string): ColumnGap[] | undefined {
 
 /** A word this much more frequent than its rarer half is taken as one word split in two. */
 const BRIDGE_RATIO = 0.1;
+/** A split word more frequent than one of its halves alone (矩 + 阵): no title ends on such a half. */
+const SURE_BRIDGE_RATIO = 1;
 
 /**
  * A dictionary word of two to four characters that spans the end of `left`
@@ -195,11 +223,11 @@ const BRIDGE_RATIO = 0.1;
  * compared with its halves counts: 不 + 二 makes 不二, but 不 and 二 are
  * words of their own far more often.
  */
-export function bridgeWord(left: string, right: string): string | undefined {
+export function bridgeWord(left: string, right: string, minRatio = BRIDGE_RATIO): string | undefined {
 	const l = trimEnd(left).slice(-3);
 	const r = right.replace(LEADING_SPACE, "").slice(0, 3);
 	let best: string | undefined;
-	let bestRatio = BRIDGE_RATIO;
+	let bestRatio = minRatio;
 	for (let a = 1; a <= 3; a++) {
 		for (let b = 1; b <= 3 && a + b <= 4; b++) {
 			if (l.length < a || r.length < b) continue;
@@ -324,7 +352,9 @@ function analyse(paragraphs: readonly ParagraphNode[]): DocumentContinuity {
 	// A title is followed by its body; a short line followed by a paragraph that opens with a particle was a sentence cut short.
 	for (let i = 0; i + 1 < shapes.length; i++) {
 		const [line, next] = [shapes[i], shapes[i + 1]];
-		if (line.heading !== "headline" || next.heading !== undefined || !next.badStart || next.badStart === "于") continue;
+		if (line.heading !== "headline" || next.heading !== undefined || next.interleaved) continue;
+		const proof = (next.badStart !== undefined && next.badStart !== "于") || bridgeWord(line.body, next.body, SURE_BRIDGE_RATIO) !== undefined;
+		if (!proof) continue;
 		line.heading = undefined;
 		line.truncated = !endsSentence(line.body);
 		line.danglingOn = line.truncated ? danglingEnding(line.body) : undefined;
@@ -343,7 +373,9 @@ function analyse(paragraphs: readonly ParagraphNode[]): DocumentContinuity {
 			if (shapes.slice(Math.min(j, head.index) + 1, Math.max(j, head.index)).some((x) => x.heading !== undefined)) continue;
 			const { score: s, bridge, tailCue, specific } = score(head, tail);
 			// A distant pair needs a cue tying the two together and more than one cue in all, unless the tail is a scrap that can belong nowhere else.
-			if (!tailCue || (!adjacent && !specific) || s < (adjacent || scrap(tail.body) ? 2 : 3)) continue;
+			// A split word is enough when the tail's neighbour ends its own sentence, so the tail continues nothing nearer.
+			const loneTail = j > head.index && endsSentence(shapes[j - 1].body) && bridge !== undefined;
+			if (!tailCue || (!adjacent && !specific) || s < (adjacent || loneTail || scrap(tail.body) ? 2 : 3)) continue;
 			candidates.push({ head, tail, adjacent, score: s + (adjacent ? 1 : 0) - Math.abs(j - head.index) * 0.01, bridgeWord: bridge });
 		}
 	}

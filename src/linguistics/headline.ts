@@ -66,6 +66,8 @@ export function classifyHeading(raw: string): HeadingKind | undefined {
 	if (p.furniture.some((r) => r.test(text))) return "furniture";
 	if (length <= MAX_LABEL_LENGTH * 2 && p.bylines.some((r) => r.test(text))) return "byline";
 	if (length <= MAX_LABEL_LENGTH && p.datelines.some((r) => r.test(text))) return "dateline";
+	// Every other kind is a single short line; long text is body, whatever else it looks like.
+	if (length > MAX_LABEL_LENGTH) return undefined;
 	if (hasInternalSentenceEnd(text)) return undefined;
 	if (length <= MAX_LABEL_LENGTH && p.captions.some((r) => r.test(text))) return "caption";
 	if (!isBalanced(text) || !asciiQuotesBalanced(text)) return undefined;

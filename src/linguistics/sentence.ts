@@ -3,11 +3,10 @@
  * Shared by `truncated-sentence`, `column-join` and the headline classifier.
  * The word lists live in data/continuation-markers.json.
  */
-import { createRequire } from "node:module";
+import { loadDataJson } from "../data-files.js";
 import { segment } from "./segment.js";
 import { isHan } from "./script.js";
 
-const require = createRequire(import.meta.url);
 
 export interface ContinuationData {
 	markers: { from: string[]; to: string[] };
@@ -25,7 +24,7 @@ let data: ContinuationData | undefined;
 
 /** The cue tables, read once per process. */
 export function continuationData(): ContinuationData {
-	data ??= require("../../data/continuation-markers.json") as ContinuationData;
+	data ??= loadDataJson<ContinuationData>("continuation-markers.json");
 	return data;
 }
 
@@ -76,6 +75,7 @@ export function lastSentenceEnd(text: string): number {
 }
 
 let dangling: Set<string> | undefined;
+let danglingLastChars: Set<string> | undefined;
 
 /**
  * The function word or particle the text ends in, when it ends in one a
@@ -84,10 +84,13 @@ let dangling: Set<string> | undefined;
  */
 export function danglingEnding(text: string): string | undefined {
 	dangling ??= new Set(continuationData().danglingEndings.words);
+	danglingLastChars ??= new Set([...dangling].map((w) => w[w.length - 1]));
 	const tail = trimEnd(text).slice(-8);
 	if (!tail) return undefined;
 	const last = tail[tail.length - 1];
 	if (last === "，" || last === "," || last === "、") return last;
+	// Segmenting is the costly part; most endings cannot be a listed word at all.
+	if (!danglingLastChars.has(last)) return undefined;
 	const tokens = segment(tail);
 	const word = tokens[tokens.length - 1]?.word;
 	return word && dangling.has(word) ? word : undefined;
