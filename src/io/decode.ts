@@ -28,9 +28,12 @@ const gb18030 = new TextDecoder("gb18030", { fatal: true });
 const utf16le = new TextDecoder("utf-16le", { fatal: true, ignoreBOM: true });
 const utf16be = new TextDecoder("utf-16be", { fatal: true, ignoreBOM: true });
 
+/** 1-based line of a byte offset, counting LF, CRLF and lone CR as the text model does. */
 function lineOfOffset(bytes: Uint8Array, offset: number): number {
 	let line = 1;
-	for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
+	for (let i = 0; i < offset && i < bytes.length; i++) {
+		if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) line++;
+	}
 	return line;
 }
 
@@ -85,6 +88,9 @@ function looksChinese(text: string): boolean {
  * error: a .txt that is really an image must not be "linted".
  */
 export function decodeText(bytes: Uint8Array): DecodedText {
+	// FF FE 00 00 is UTF-32LE, not UTF-16LE text starting with U+0000.
+	const head = bytes.length >= 4 ? ((bytes[0] << 24) | (bytes[1] << 16) | (bytes[2] << 8) | bytes[3]) >>> 0 : -1;
+	if (head === 0xfffe0000 || head === 0x0000feff) throw new InputError("UTF-32 is not supported (convert the file to UTF-8)");
 	if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
 		return { text: decodeOrThrow(utf16le, bytes.subarray(2), "UTF-16LE"), encoding: "utf-16le" };
 	}

@@ -54,6 +54,25 @@ describe("decodeText", () => {
 		}
 	});
 
+	it("names the right line in a CR-only or CRLF file", () => {
+		for (const eol of ["\r", "\r\n"]) {
+			const bytes = Buffer.concat([Buffer.from(`一${eol}二${eol}`, "utf8"), Buffer.from([0xff, 0x0a])]);
+			expect(() => decodeText(bytes)).toThrow(InputError);
+			try {
+				decodeText(bytes);
+			} catch (error) {
+				expect((error as InputError).line, JSON.stringify(eol)).toBe(3);
+			}
+		}
+	});
+
+	it("refuses UTF-32 instead of reading it as UTF-16 full of NULs", () => {
+		const le = Buffer.from([0xff, 0xfe, 0x00, 0x00, 0x2d, 0x4e, 0x00, 0x00]);
+		const be = Buffer.from([0x00, 0x00, 0xfe, 0xff, 0x00, 0x00, 0x4e, 0x2d]);
+		expect(() => decodeText(le)).toThrow(/UTF-32 is not supported/u);
+		expect(() => decodeText(be)).toThrow(/UTF-32 is not supported/u);
+	});
+
 	it("rejects binary content (a NUL byte) even in a file named .txt", () => {
 		const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]);
 		expect(() => decodeText(png)).toThrow(/binary file \(NUL byte at offset 8\)/u);
