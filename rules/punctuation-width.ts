@@ -158,6 +158,8 @@ function quoteCandidates(text: string, quote: string, isProtected: (i: number) =
 		const after = codePointAt(text, i + 1);
 		if (isAsciiLetter(before) && isAsciiLetter(after)) continue; // don't, rock'n'roll
 		if (isAsciiDigit(before) && (after === -1 || after === 0x20 || isAsciiLetter(after))) continue; // 15" and 5'
+		if (quote === "'" && isAsciiDigit(before) && isAsciiDigit(after)) continue; // 3'20" (minutes and seconds)
+		if (quote === '"' && /\d'\d+$/u.test(text.slice(Math.max(0, i - 8), i))) continue;
 		out.push(i);
 	}
 	return out;

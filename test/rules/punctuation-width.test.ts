@@ -32,6 +32,8 @@ textRuleTester().run("punctuation-width", rule as never, {
 		// Already full-width text and an ellipsis.
 		"“我们瞄准国际一流。”他说（记者注：原话如此）……\n",
 		"函数f(x)的值\n",
+		// Primes: feet and inches, minutes and seconds.
+		"他以3'20\"的成绩夺冠，屏幕为15\" 宽。\n",
 		// List markers.
 		"1)加强规划\n",
 		{ code: "他说“好的”，'是'\n", options: [{ quotes: false }] },
