@@ -165,8 +165,8 @@ function shapeOf(paragraph: ParagraphNode, index: number): ParagraphShape {
 	};
 }
 
-/** Spaces or a line break between two pieces of Chinese text (a Han character or punctuation on each side). */
-const GAP = /(?<=[\p{Script=Han}\p{P}])(?:[ \u3000\u00a0]+|[ \u3000\u00a0]*\r?\n[ \u3000\u00a0]*)(?=[\p{Script=Han}\p{P}])/gu;
+/** A line break inside a paragraph, or spaces between two pieces of Chinese text (a Han character or punctuation on each side). */
+const GAP = /(?<=[\p{Script=Han}\p{P}])[ \u3000\u00a0]+(?=[\p{Script=Han}\p{P}])|(?<=\S)[ \u3000\u00a0]*\r?\n[ \u3000\u00a0]*(?=\S)/gu;
 
 interface Fragment {
 	text: string;
@@ -204,12 +204,22 @@ function interleavedGaps(value: string): ColumnGap[] | undefined {
 	const broken: ColumnGap[] = [];
 	for (let k = 0; k < gaps.length; k++) {
 		const left = fragments[k].text;
-		if (bridgeWord(left, fragments[k + 1].text)) straight++;
-		else broken.push(gaps[k]);
-		if (k + 2 < fragments.length && bridgeWord(left, fragments[k + 2].text)) skipping++;
+		const on = continuity(left, fragments[k + 1].text);
+		straight += on;
+		if (on === 0) broken.push(gaps[k]);
+		if (k + 2 < fragments.length) skipping += continuity(left, fragments[k + 2].text);
 	}
-	if (skipping === 0 || skipping <= straight || (skipping < 2 && straight > 0)) return undefined;
+	if (skipping < 2 || skipping <= straight * INTERLEAVE_MARGIN) return undefined;
 	return broken.length ? broken : undefined;
+}
+
+/** Reading on from one skipped fragment must beat reading straight on by this factor. */
+const INTERLEAVE_MARGIN = 1.5;
+
+/** How well `right` carries on `left`: 2 for a split word, 1 when segmentation puts a word across the join. */
+function continuity(left: string, right: string): number {
+	if (bridgeWord(left, right)) return 2;
+	return segmentsAcross(left, right) ? 1 : 0;
 }
 
 /** A word this much more frequent than its rarer half is taken as one word split in two. */
