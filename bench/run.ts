@@ -1,0 +1,211 @@
+/**
+ * `npm run bench`: corpuslint against the floor and its peers, measured as
+ * whole processes on the same generated corpus in the same run (these
+ * machines are noisy; only same-run ratios mean anything). Prints one
+ * markdown table; see bench/README.md for what each column means.
+ *
+ *   npm run bench -- [--files 2000] [--jsonl-mb 500] [--runs 3] [--jsonl-runs 2]
+ *       [--peer-files 200] [--no-rules] [--no-peers] [--no-jsonl] [--no-build]
+ *       [--rss-mb 1000]   (peak RSS on a JSONL of that size, with and without --fix)
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { availableParallelism, cpus, tmpdir } from "node:os";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { generateCorpus, parseCorpusArgs, writeJsonl, writeTree } from "./generate-corpus.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "..");
+const peersBin = join(here, "peers", "node_modules", ".bin");
+
+const { values: flags } = parseArgs({
+	args: process.argv.slice(2),
+	strict: false,
+	options: {
+		runs: { type: "string", default: "3" },
+		"jsonl-runs": { type: "string", default: "2" },
+		"peer-files": { type: "string", default: "200" },
+		"no-rules": { type: "boolean", default: false },
+		"no-peers": { type: "boolean", default: false },
+		"no-jsonl": { type: "boolean", default: false },
+		"no-build": { type: "boolean", default: false },
+		"rss-mb": { type: "string" },
+	},
+});
+const runs = Number(flags.runs);
+const jsonlRuns = Number(flags["jsonl-runs"]);
+
+interface Measure {
+	wall: number;
+	cpu: number;
+	rssMb: number;
+	code: number | null;
+}
+
+/** One process under /usr/bin/time: wall seconds, user+sys CPU seconds, peak RSS. */
+function measure(cmd: string, args: string[], cwd = root): Measure {
+	const timeFile = join(tmpdir(), `corpuslint-bench-time-${process.pid}`);
+	const r = spawnSync("/usr/bin/time", ["-o", timeFile, "-f", "%e %U %S %M", cmd, ...args], { cwd, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 1 << 26 });
+	const [e, u, s, m] = readFileSync(timeFile, "utf8").trim().split("\n").at(-1)!.split(" ").map(Number);
+	rmSync(timeFile, { force: true });
+	if (r.status !== 0 && r.status !== 1) {
+		process.stderr.write(`  ! ${cmd} ${args.slice(0, 6).join(" ")} … exited ${r.status}: ${r.stderr.toString().slice(0, 300)}\n`);
+	}
+	return { wall: e, cpu: u + s, rssMb: m / 1024, code: r.status };
+}
+
+function median(xs: number[]): number {
+	const s = [...xs].sort((a, b) => a - b);
+	return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+interface Row {
+	tool: string;
+	input: string;
+	mb: number;
+	files: number;
+	wall: number;
+	cpu: number;
+	rssMb: number;
+}
+
+function repeat(tool: string, input: { name: string; mb: number; files: number }, n: number, cmd: string, args: string[], cwd?: string): Row {
+	const ms: Measure[] = [];
+	for (let i = 0; i < n; i++) ms.push(measure(cmd, args, cwd));
+	const row = { tool, input: input.name, mb: input.mb, files: input.files, wall: median(ms.map((m) => m.wall)), cpu: median(ms.map((m) => m.cpu)), rssMb: Math.max(...ms.map((m) => m.rssMb)) };
+	process.stderr.write(`  ${tool.padEnd(40)} ${input.name.padEnd(14)} wall ${row.wall.toFixed(2)} s  cpu ${row.cpu.toFixed(2)} s  rss ${row.rssMb.toFixed(0)} MB\n`);
+	return row;
+}
+
+function filesUnder(dir: string): string[] {
+	return readdirSync(dir, { recursive: true, withFileTypes: true })
+		.filter((d) => d.isFile() && d.name.endsWith(".txt"))
+		.map((d) => join(d.parentPath, d.name))
+		.sort();
+}
+
+function sizeMb(paths: string[]): number {
+	return paths.reduce((n, p) => n + statSync(p).size, 0) / 1e6;
+}
+
+const cli = join(root, "bin", "corpuslint.js");
+const node = process.execPath;
+const lint = (args: string[]) => [cli, "--no-config", "-f", "jsonl", "-o", "/dev/null", ...args];
+
+function machine(): string {
+	const model = cpus()[0]?.model ?? "unknown CPU";
+	return `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC · ${availableParallelism()} cores (nproc) · ${model} · Node ${process.version}`;
+}
+
+async function rssCheck(mb: number): Promise<void> {
+	const corpus = parseCorpusArgs([]);
+	const path = await writeJsonl({ ...corpus, jsonlMb: mb });
+	const copyDir = mkdtempSync(join(dirname(path), "fix-"));
+	const copy = join(copyDir, "corpus.jsonl");
+	try {
+		const input = { name: `${mb} MB JSONL`, mb: statSync(path).size / 1e6, files: 1 };
+		const lintRow = repeat("corpuslint recommended, -f jsonl", input, 1, node, lint([path]));
+		copyFileSync(path, copy);
+		const fixRow = repeat("corpuslint recommended --fix, -f jsonl", input, 1, node, lint(["--fix", copy]));
+		const plain = repeat("corpuslint recommended, -f json (kept)", input, 1, node, [cli, "--no-config", "-f", "json", "-o", "/dev/null", path]);
+		console.log(`\n### Peak RSS on a ${input.mb.toFixed(0)} MB JSONL (${machine()})\n`);
+		console.log("| run | wall s | MB/s | peak RSS MB |\n|---|---:|---:|---:|");
+		for (const r of [lintRow, fixRow, plain]) console.log(`| ${r.tool} | ${r.wall.toFixed(1)} | ${(r.mb / r.wall).toFixed(1)} | ${r.rssMb.toFixed(0)} |`);
+	} finally {
+		rmSync(copyDir, { recursive: true, force: true });
+	}
+}
+
+async function main(): Promise<void> {
+	if (!flags["no-build"]) execFileSync("npx", ["tsc", "-p", "tsconfig.json"], { cwd: root, stdio: "ignore" });
+	if (flags["rss-mb"]) {
+		await rssCheck(Number(flags["rss-mb"]));
+		return;
+	}
+	const corpusOptions = parseCorpusArgs(process.argv.slice(2));
+	const { tree } = await generateCorpus({ ...corpusOptions, jsonlMb: 0 });
+	const jsonl = flags["no-jsonl"] ? undefined : (await generateCorpus({ ...corpusOptions, only: "jsonl" })).jsonl;
+	const treeFiles = filesUnder(tree!);
+	const treeIn = { name: `tree ${treeFiles.length}`, mb: sizeMb(treeFiles), files: treeFiles.length };
+	const jsonlIn = jsonl ? { name: `JSONL ${(statSync(jsonl).size / 1e6).toFixed(0)} MB`, mb: statSync(jsonl).size / 1e6, files: 1 } : undefined;
+	const { builtinRules } = (await import(join(root, "dist", "rules", "index.js"))) as { builtinRules: Map<string, unknown> };
+	const ruleIds = [...builtinRules.keys()];
+	const floorJs = join(root, "dist", "bench", "floor.js");
+
+	const rows: Row[] = [];
+	process.stderr.write(`bench: ${machine()}\n`);
+	// Start-up: one tiny file, to separate fixed cost from per-file cost.
+	const tiny = treeFiles[0];
+	const startup = repeat("corpuslint start-up (1 file)", { name: "1 file", mb: statSync(tiny).size / 1e6, files: 1 }, runs, node, lint([tiny]));
+
+	const floorTree = repeat("floor (read + 1 regex)", treeIn, runs, node, [floorJs, tree!]);
+	rows.push(floorTree);
+	const recTree = repeat("corpuslint recommended", treeIn, runs, node, lint([tree!]));
+	rows.push(recTree);
+	rows.push(repeat("corpuslint recommended −ocr-garbling", treeIn, runs, node, lint(["--rule", "ocr-garbling:off", tree!])));
+	rows.push(repeat("corpuslint recommended, --concurrency auto", treeIn, runs, node, lint(["--concurrency", "auto", tree!])));
+	if (!flags["no-rules"]) {
+		for (const id of ruleIds) rows.push(repeat(`corpuslint ${id} alone`, treeIn, runs, node, lint(["--rule", `${id}:error`, tree!])));
+	}
+	let recJsonl: Row | undefined;
+	if (jsonl && jsonlIn) {
+		rows.push(repeat("floor (read + 1 regex)", jsonlIn, jsonlRuns, node, [floorJs, jsonl]));
+		recJsonl = repeat("corpuslint recommended", jsonlIn, jsonlRuns, node, lint([jsonl]));
+		rows.push(recJsonl);
+		rows.push(repeat("corpuslint recommended −ocr-garbling", jsonlIn, jsonlRuns, node, lint(["--rule", "ocr-garbling:off", jsonl])));
+		rows.push(repeat("corpuslint recommended, --concurrency auto", jsonlIn, jsonlRuns, node, lint(["--concurrency", "auto", jsonl])));
+	}
+	if (!flags["no-peers"]) {
+		const n = Number(flags["peer-files"]);
+		const peerTree = writeTree({ ...corpusOptions, files: n });
+		const pf = filesUnder(peerTree);
+		const rel = pf.map((p) => relative(peerTree, p));
+		const peerIn = { name: `tree ${pf.length}`, mb: sizeMb(pf), files: pf.length };
+		rows.push(repeat("floor (read + 1 regex)", peerIn, runs, node, [floorJs, peerTree]));
+		rows.push(repeat("corpuslint recommended", peerIn, runs, node, lint([peerTree])));
+		const peers: Array<[string, string, string[], string?]> = [
+			["autocorrect-node (autocorrect --lint)", join(peersBin, "autocorrect"), ["--lint", ...pf]],
+			["zhlint", join(peersBin, "zhlint"), rel, peerTree],
+			["textlint (ja-technical-writing + zh bracket)", join(peersBin, "textlint"), ["-c", join(here, "peers", ".textlintrc.json"), "-f", "json", ...pf], join(here, "peers")],
+		];
+		for (const [name, bin, args, cwd] of peers) {
+			if (!existsSync(bin)) {
+				process.stderr.write(`  (${name} not installed: npm install --prefix bench/peers)\n`);
+				continue;
+			}
+			rows.push(repeat(name, peerIn, runs, bin, args, cwd));
+		}
+	}
+
+	// The table: MB/s per core is input MB over CPU seconds (user+sys, all threads), so a parallel run is not flattered.
+	const floorFor = (input: string) => rows.find((r) => r.tool.startsWith("floor") && r.input === input);
+	const recFor = (input: string) => rows.find((r) => r.tool === "corpuslint recommended" && r.input === input);
+	console.log(`\n### Benchmark (${machine()})\n`);
+	console.log(`Corpus: seed ${corpusOptions.seed}, tree of ${treeIn.files} files of ${corpusOptions.minKb}–${corpusOptions.maxKb} KB (${treeIn.mb.toFixed(1)} MB)${jsonlIn ? `, ${jsonlIn.name}` : ""}. Median of ${runs} runs (${jsonlRuns} on the JSONL); peak RSS is the maximum.\n`);
+	console.log("| tool | input | wall s | CPU s | MB/s (wall) | MB/s per core (CPU) | ms/file | peak RSS MB | corpuslint rec. ÷ this (speed) | this ÷ floor (speed) |");
+	console.log("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+	for (const r of rows) {
+		const floor = floorFor(r.input);
+		const rec = recFor(r.input);
+		const speed = (x: Row) => x.mb / x.cpu;
+		const vsRec = rec && r !== rec && !r.tool.startsWith("corpuslint") ? `${(speed(rec) / speed(r)).toFixed(2)}×` : "";
+		const vsFloor = floor && r !== floor ? `${(speed(r) / speed(floor)).toFixed(2)}×` : "";
+		console.log(
+			`| ${r.tool} | ${r.input} | ${r.wall.toFixed(2)} | ${r.cpu.toFixed(2)} | ${(r.mb / r.wall).toFixed(1)} | ${speed(r).toFixed(1)} | ${((r.wall * 1000) / r.files).toFixed(r.files > 1 ? 2 : 0)} | ${r.rssMb.toFixed(0)} | ${vsRec} | ${vsFloor} |`,
+		);
+	}
+	// Per-file overhead: tree CPU minus start-up minus the same bytes at the JSONL rate (no per-file work there).
+	if (recJsonl) {
+		const perFileMs = ((recTree.cpu - startup.cpu - recTree.mb / (recJsonl.mb / recJsonl.cpu)) * 1000) / recTree.files;
+		console.log(`\nStart-up (1 small file): ${startup.wall.toFixed(2)} s wall. Per-file overhead on the tree (CPU, beyond start-up and the JSONL byte rate): ${perFileMs.toFixed(3)} ms/file.`);
+	}
+	const auto = rows.filter((r) => r.tool.endsWith("--concurrency auto"));
+	for (const a of auto) {
+		const single = recFor(a.input)!;
+		console.log(`Concurrency auto (${availableParallelism()} cores) on ${a.input}: ${(single.wall / a.wall).toFixed(2)}× the single-threaded wall time.`);
+	}
+}
+
+await main();
