@@ -11,6 +11,8 @@ import { applyRuleEntries, type RulesConfig } from "./rule-entries.js";
 
 export const CONFIG_FILENAME = ".corpuslintrc.json";
 export const DEFAULT_MAX_DOCUMENT_SIZE = 64 * 1024 * 1024;
+/** Ignored before the config's own patterns, as ESLint does; "!node_modules/x/" un-ignores. */
+export const DEFAULT_IGNORES: readonly string[] = ["**/node_modules/", ".git/"];
 
 export interface ConfigFile {
 	$schema?: string;
@@ -65,7 +67,7 @@ export class ResolvedConfig {
 		// Command-line --rule entries win over everything, as in ESLint.
 		this.#cliRules = cliRules;
 		this.#base = applyRuleEntries(rules, cliRules, registry, "--rule");
-		this.#ignore = ignoreMatcher(file.ignores ?? []);
+		this.#ignore = ignoreMatcher([...DEFAULT_IGNORES, ...(file.ignores ?? [])]);
 		this.jsonl = { textField: file.jsonl?.textField ?? "text", idField: file.jsonl?.idField ?? "id" };
 		this.maxDocumentSize = file.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE;
 	}

@@ -172,6 +172,13 @@ describe.concurrent("configuration", () => {
 		expect((JSON.parse((await p.run(["--print-config", "drafts/a.txt"])).stdout) as { ignored: boolean }).ignored).toBe(true);
 	});
 
+	it("does not lint node_modules when a directory is expanded", async () => {
+		const p = project({ "node_modules/pkg/LICENSE.txt": DIRTY, "a.txt": CLEAN }, { withConfig: false });
+		const run = await p.run([".", "--no-config", "--rule", "whitespace:error", "-f", "json"]);
+		expect(run.code).toBe(0);
+		expect(jsonResults(run).map((r) => r.filePath)).toEqual([p.path("a.txt")]);
+	});
+
 	it("--print-config shows the file, jsonl fields and the rules for a path", async () => {
 		const p = project({ ".corpuslintrc.json": { rules: { whitespace: ["warn", { maxBlankLines: 5 }] }, jsonl: { textField: "body" } } });
 		const run = await p.run(["--print-config", "x.jsonl", "--id-field", "uid"]);

@@ -147,6 +147,18 @@ describe("presets and rules", () => {
 		expect(load(negatedDir).isIgnored(join(negatedDir, "b.txt"))).toBe(false);
 	});
 
+	it("ignores node_modules and .git by default, with or without a config file", () => {
+		const dir = project({ ignores: ["!node_modules/corpus/"] });
+		const config = load(dir);
+		expect(config.isIgnored(join(dir, "node_modules", "pkg", "LICENSE.txt"))).toBe(true);
+		expect(config.isIgnored(join(dir, "a", "node_modules", "x.txt"))).toBe(true);
+		expect(config.isIgnored(join(dir, ".git", "x.txt"))).toBe(true);
+		expect(config.isIgnored(join(dir, "node_modules", "corpus", "a.jsonl"))).toBe(false);
+		const bare = project();
+		expect(load(bare).isIgnored(join(bare, "node_modules", "pkg", "LICENSE.txt"))).toBe(true);
+		expect(load(bare).isIgnored(join(bare, "news", "a.txt"))).toBe(false);
+	});
+
 	it("reads jsonl fields from the file, and command-line fields win", () => {
 		const dir = project({ jsonl: { textField: "body", idField: "doc" } });
 		expect(load(dir).jsonl).toEqual({ textField: "body", idField: "doc" });
