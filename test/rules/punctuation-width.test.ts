@@ -1,4 +1,5 @@
 import rule from "../../rules/punctuation-width.js";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fixText } from "../../src/api.js";
 import { textRuleTester } from "../helpers/rule-tester.js";
@@ -114,4 +115,21 @@ textRuleTester().run("punctuation-width", rule as never, {
 			],
 		},
 	],
+});
+
+describe("punctuation-width fixes (property)", () => {
+	const alphabet = [..."中文数字经济发展", " ", "1", "2", ".", ",", ";", ":", "?", "!", "(", ")", '"', "'", "a", "B", "\n", "。", "，", "“", "”", "@", "/"];
+	const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 60 }).map((cs) => cs.join(""));
+	const FULL_TO_HALF: Record<string, string> = { "，": ",", "。": ".", "；": ";", "：": ":", "？": "?", "！": "!", "（": "(", "）": ")", "“": '"', "”": '"', "‘": "'", "’": "'" };
+	const skeleton = (s: string) => s.replace(/ /gu, "").replace(/[，。；：？！（）“”‘’]/gu, (c) => FULL_TO_HALF[c]);
+	it("only swaps punctuation width and drops ASCII spaces next to it; a second fix changes nothing", () => {
+		fc.assert(
+			fc.property(text, (s) => {
+				const once = fixText(s, only).output;
+				expect(skeleton(once)).toBe(skeleton(s));
+				expect(fixText(once, only).output).toBe(once);
+			}),
+			{ numRuns: 300 },
+		);
+	});
 });

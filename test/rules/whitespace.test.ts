@@ -1,4 +1,7 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
 import rule from "../../rules/whitespace.js";
+import { fixText } from "../../src/api.js";
 import { textRuleTester } from "../helpers/rule-tester.js";
 
 textRuleTester().run("whitespace", rule as never, {
@@ -55,4 +58,22 @@ textRuleTester().run("whitespace", rule as never, {
 			],
 		},
 	],
+});
+
+describe("whitespace and invisible-characters fixes (property)", () => {
+	const alphabet = [..."中文，。“”a1", " ", "  ", "\t", "\u00a0", "\u00a0\u00a0", "\u3000", "\n", "\n\n\n\n\n", "\u200b", "\ufeff", "\u00ad", "\u0007", "👩‍💻"];
+	const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }).map((cs) => cs.join(""));
+	const rules = { rules: { whitespace: "error", "invisible-characters": "error" }, preset: null } as const;
+	const skeleton = (s: string) => s.replace(/[\s\u00a0\u3000\u200b\ufeff\u00ad\u0007]/gu, "");
+	it("removes or replaces only whitespace and invisible characters; a second fix changes nothing", () => {
+		fc.assert(
+			fc.property(text, (s) => {
+				const once = fixText(s, rules).output;
+				expect(skeleton(once)).toBe(skeleton(s));
+				expect(once.includes("👩‍💻") || !s.includes("👩‍💻")).toBe(true);
+				expect(fixText(once, rules).output).toBe(once);
+			}),
+			{ numRuns: 300 },
+		);
+	});
 });
