@@ -155,8 +155,7 @@ const rule: TextRuleDefinition<{
 				for (const [i, j] of near) {
 					const [a, b] = [unique[i], unique[j]];
 					if (done.has(a) || done.has(b)) continue;
-					const longer = Math.max(a.key.length, b.key.length);
-					const distance = editDistanceWithin(a.key, b.key, Math.max(2, Math.floor(longer * maxDifference)));
+					const distance = nearDistance(a.key, b.key, maxDifference);
 					if (!Number.isFinite(distance)) continue;
 					done.add(b);
 					const other = { other: a.node.loc.start.line };
@@ -174,5 +173,23 @@ const rule: TextRuleDefinition<{
 		};
 	},
 };
+
+/**
+ * Edit distance between two paragraph keys when they are near copies: the
+ * whole texts, or the shorter against the start or the end of the longer (a
+ * damaged copy of a paragraph that carries an extra line or was cut short).
+ * `Infinity` when they differ by more than `maxDifference` of the compared length.
+ */
+function nearDistance(a: string, b: string, maxDifference: number): number {
+	const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+	const limit = (n: number) => Math.max(2, Math.floor(n * maxDifference));
+	const whole = editDistanceWithin(short, long, limit(long.length));
+	if (Number.isFinite(whole)) return whole;
+	const k = limit(short.length);
+	return Math.min(
+		editDistanceWithin(short, long.slice(0, short.length), k),
+		editDistanceWithin(short, long.slice(long.length - short.length), k),
+	);
+}
 
 export default rule;

@@ -24,6 +24,11 @@ const EDGE_SPACE = /^[\s\u3000\ufeff]+|[\s\u3000\ufeff]+$/gu;
  * a different caption.
  */
 const MIN_KEY_FOR_LONE_VARIANT = 10;
+/** Hard-wrapped text breaks lines at a fixed width; longer lines are whole paragraphs. */
+const MAX_WRAP_WIDTH = 100;
+const SENTENCE_END = /[。！？!?；;…：:”’」』）)]$/u;
+/** Occurrences that make a short line after a wrapped line a caption rather than a paragraph's tail. */
+const MIN_REPEATS_IN_PROSE = 3;
 /** Shorter keys are too likely to differ by one meaningful character ("第一场", "第二场"). */
 const MIN_KEY_FOR_VARIANT = 8;
 
@@ -31,6 +36,8 @@ interface Candidate {
 	line: LineNode;
 	/** Position in `sourceCode.lineNodes`. */
 	index: number;
+	/** After a line that looks hard-wrapped: maybe the short tail of a wrapped paragraph, not a caption. */
+	inProse: boolean;
 	key: string;
 	text: string;
 }
@@ -92,17 +99,18 @@ const rule: TextRuleDefinition<{
 				const base = index;
 				index += p.children.length;
 				const texts = p.children.map((l) => l.value.replace(EDGE_SPACE, ""));
-				// A short line inside a block of long lines is the tail of a wrapped paragraph, not a caption.
-				if (texts.some((t) => t.length > maxLength)) continue;
 				p.children.forEach((line, i) => {
 					const text = texts[i];
-					if (!text || allow.some((re) => re.test(text))) return;
+					if (!text || text.length > maxLength || allow.some((re) => re.test(text))) return;
 					const key = sourceCode.memo(memoKey, line, () => comparisonKey(line.value, norm));
-					if (key.length >= minLength) out.push({ line, index: base + i, key, text });
+					if (key.length >= minLength) out.push({ line, index: base + i, key, text, inProse: i > 0 && isWrapped(texts[i - 1]) });
 				});
 			}
 			return out;
 		}
+
+		/** A line of a hard-wrapped paragraph: longer than a caption, but not a whole paragraph on one line, and cut mid-sentence. */
+		const isWrapped = (text: string) => text.length > maxLength && text.length <= MAX_WRAP_WIDTH && !SENTENCE_END.test(text);
 
 		function groups(all: Candidate[]): Group[] {
 			const byKey = new Map<string, Candidate[]>();
@@ -110,6 +118,14 @@ const rule: TextRuleDefinition<{
 				const list = byKey.get(c.key);
 				if (list) list.push(c);
 				else byKey.set(c.key, [c]);
+			}
+			// The tails of two wrapped paragraphs can match by chance; a line glued to prose counts
+			// only when it is repeated often enough that chance is out of the question.
+			for (const [key, list] of byKey) {
+				if (list.length >= MIN_REPEATS_IN_PROSE || !list.some((c) => c.inProse)) continue;
+				const alone = list.filter((c) => !c.inProse);
+				if (alone.length) byKey.set(key, alone);
+				else byKey.delete(key);
 			}
 			const keys = [...byKey.keys()];
 			// Only keys long enough to have variants enter the one-edit index.

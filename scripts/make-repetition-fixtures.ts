@@ -88,10 +88,13 @@ function makeCaptions(n: number): string[] {
 }
 
 // ---- Clean documents ------------------------------------------------------------------------------
-type Mode = "blank" | "line";
+/** Blank lines between paragraphs; one paragraph a line; or print style: indented paragraphs, an indented blank line now and then. */
+type Mode = "blank" | "line" | "indent";
 interface Doc {
 	mode: Mode;
 	units: string[];
+	/** What follows each unit: a line break, a blank line. */
+	seps: string[];
 	/** Indices of caption units (each occurs once). */
 	captions: number[];
 	/** Indices of body paragraphs. */
@@ -99,8 +102,9 @@ interface Doc {
 }
 
 function makeDoc(): Doc {
-	const mode: Mode = rand() < 0.7 ? "blank" : "line";
-	const indent = mode === "blank" && rand() < 0.3 ? "\u3000\u3000" : "";
+	const r = rand();
+	const mode: Mode = r < 0.55 ? "blank" : r < 0.8 ? "line" : "indent";
+	const indent = (mode === "blank" && rand() < 0.3) || mode === "indent" ? "\u3000\u3000" : "";
 	const start = int(0, bodies.length - 1);
 	const count = int(6, 14);
 	const paras: string[] = [];
@@ -160,16 +164,24 @@ function makeDoc(): Doc {
 	return {
 		mode,
 		units: out,
+		seps: out.map((_, i) => (i === out.length - 1 ? "\n" : mode === "blank" ? "\n\n" : mode === "indent" && i % 4 === 3 ? "\n\u3000\u3000\n" : "\n")),
 		captions: out.map((_, i) => i).filter((i) => captionSet.has(out[i])),
 		body: out.map((_, i) => i).filter((i) => bodySet.has(out[i])),
 	};
 }
 
-const render = (mode: Mode, units: readonly string[]) => units.join(mode === "blank" ? "\n\n" : "\n") + "\n";
+interface Unit {
+	text: string;
+	sep: string;
+	tag?: string;
+	orig?: number;
+}
+const render = (units: readonly Unit[]) => units.map((u) => u.text + u.sep).join("");
+const cleanUnits = (doc: Doc): Unit[] => doc.units.map((text, i) => ({ text, sep: doc.seps[i], orig: i }));
 /** First line of unit `index`; units may span several lines. */
-function lineOfUnit(mode: Mode, units: ReadonlyArray<{ text: string }>, index: number): number {
+function lineOfUnit(units: readonly Unit[], index: number): number {
 	let line = 1;
-	for (let i = 0; i < index; i++) line += units[i].text.split("\n").length + (mode === "blank" ? 1 : 0);
+	for (let i = 0; i < index; i++) line += (units[i].text + units[i].sep).split("\n").length - 1;
 	return line;
 }
 
@@ -206,14 +218,24 @@ interface Case {
 	findings: Array<{ line: number; messageId: string; note: string }>;
 }
 
-/** Inserts `copies` (unit text) after the given positions (indices into the clean units) and labels them. */
-function inject(doc: Doc, inserts: Array<{ after: number; text: string; tag: string }>) {
-	const units: Array<{ text: string; tag?: string; orig?: number }> = doc.units.map((text, i) => ({ text, orig: i }));
-	// Insert from the back so earlier indices stay valid; stable order for equal positions.
+/**
+ * Inserts texts after the given clean units. An inserted unit takes over the
+ * separator of the unit it follows, which is joined to it by a line break
+ * (print style) or by its usual separator: deleting the inserted unit with
+ * either neighbouring separator gives back the clean text.
+ */
+function inject(doc: Doc, inserts: Array<{ after: number; text: string; tag: string }>): Unit[] {
+	const units = cleanUnits(doc);
+	const joint = doc.mode === "blank" ? "\n\n" : "\n";
 	const sorted = inserts.map((x, k) => ({ ...x, k })).sort((a, b) => b.after - a.after || b.k - a.k);
 	for (const ins of sorted) {
-		const at = units.findIndex((u) => u.orig === ins.after);
-		units.splice(at + 1, 0, { text: ins.text, tag: ins.tag });
+		let at = units.findIndex((u) => u.orig === ins.after);
+		const paragraph = ins.tag.startsWith("copy");
+		// In print style, unindented lines after a paragraph belong to its block: a copied paragraph goes after them.
+		if (doc.mode === "indent" && paragraph) while (at + 1 < units.length && units[at].sep === "\n" && !units[at + 1].text.startsWith("\u3000")) at++;
+		const text = doc.mode === "indent" && paragraph && !ins.text.startsWith("\u3000") ? `\u3000\u3000${ins.text}` : ins.text;
+		units.splice(at + 1, 0, { text, sep: units[at].sep, tag: ins.tag });
+		units[at].sep = joint;
 	}
 	return units;
 }
@@ -270,15 +292,14 @@ function captionCase(): Case {
 		const variants = occurrences.some(({ u }) => u.tag === `g${g}v`);
 		const count = occurrences.reduce((n, { u }) => n + u.text.split("\n").length, 0);
 		// In a block of copies the second occurrence is the block's second line.
-		const second = occurrences[0].u.text.includes("\n") ? lineOfUnit(doc.mode, units, occurrences[0].i) + 1 : lineOfUnit(doc.mode, units, occurrences[1].i);
+		const second = lineOfUnit(units, occurrences[1].i);
 		findings.push({
 			line: second,
 			messageId: variants ? "repeatedVariants" : "repeated",
 			note: `${kind}: caption occurs ${count} times`,
 		});
 	}
-	const text = render(doc.mode, units.map((u) => u.text));
-	return { text, fixed: exact ? render(doc.mode, doc.units) : undefined, findings };
+	return { text: render(units), fixed: exact ? render(cleanUnits(doc)) : undefined, findings };
 }
 
 function truncate(text: string): string {
@@ -329,7 +350,7 @@ function paragraphCase(): Case {
 	} else if (kind === "short-near") {
 		// A short paragraph (one sentence) and an OCR-damaged copy of it.
 		const sentence = /^[^。！？]{30,70}[。！？]/u.exec(bare)?.[0] ?? [...bare].slice(0, 45).join("");
-		doc.units.splice(pi, 1, sentence);
+		doc.units.splice(pi, 1, doc.mode === "indent" ? `\u3000\u3000${sentence}` : sentence);
 		text = ocrChange(sentence, 1) ?? [...sentence].map((ch, i) => (i === 5 ? "某" : ch)).join("");
 		messageId = "near";
 		exact = false;
@@ -339,9 +360,9 @@ function paragraphCase(): Case {
 	const units = inject(doc, inserts);
 	const index = Math.min(...units.map((u, i) => (u.tag?.startsWith("copy") ? i : Infinity)));
 	return {
-		text: render(doc.mode, units.map((u) => u.text)),
-		fixed: exact ? render(doc.mode, doc.units) : undefined,
-		findings: [{ line: lineOfUnit(doc.mode, units, index), messageId, note: kind }],
+		text: render(units),
+		fixed: exact ? render(cleanUnits(doc)) : undefined,
+		findings: [{ line: lineOfUnit(units, index), messageId, note: kind }],
 	};
 }
 
@@ -367,7 +388,7 @@ mkdirSync(join(fixtures, "clean"), { recursive: true });
 for (const f of readdirSync(join(fixtures, "clean")).filter((n) => /^rep-\d+\.txt$/u.test(n))) rmSync(join(fixtures, "clean", f));
 for (let n = 0; n < 12; n++) {
 	const doc = makeDoc();
-	writeFileSync(join(fixtures, "clean", `rep-${String(n).padStart(2, "0")}.txt`), render(doc.mode, doc.units));
+	writeFileSync(join(fixtures, "clean", `rep-${String(n).padStart(2, "0")}.txt`), render(cleanUnits(doc)));
 }
 mkdirSync(join(fixtures, "repeated-caption"), { recursive: true });
 mkdirSync(join(fixtures, "duplicate-paragraph"), { recursive: true });

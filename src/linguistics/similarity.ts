@@ -160,15 +160,13 @@ export function oneEditNeighbours(keys: readonly string[]): number[][] {
 	return neighbours.map((s) => [...s].sort((x, y) => x - y));
 }
 
-/** How far down a character's look-alike list (data/glyph-neighbours.json, best first) a match may sit. */
-const LOOKALIKE_RANK = 12;
-
 const lookalikes = lazy(() => {
 	const glyphs = loadDataFile<{ neighbours: Record<string, string> }>("glyph-neighbours.json");
 	const curated = loadDataFile<{ pairs: Array<[string, string, number]> }>("ocr-confusions.json");
 	const pairs = new Set<string>();
 	for (const [ch, encoded] of Object.entries(glyphs.neighbours)) {
-		for (const entry of encoded.split(" ").slice(0, LOOKALIKE_RANK)) {
+		// The whole list: the rest of the line being identical is the stronger evidence here.
+		for (const entry of encoded.split(" ")) {
 			const other = String.fromCodePoint(entry.codePointAt(0)!);
 			pairs.add(ch + other).add(other + ch);
 		}

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadCleanTexts, loadLabelledCases, matchFindings } from "../../bench/labels.js";
+import { loadCleanTexts, loadLabelledCases } from "../../bench/labels.js";
 import rule from "../../rules/duplicate-paragraph.js";
 import { fixText, lintText } from "../../src/api.js";
 import { packageRoot } from "../../src/package-root.js";
@@ -84,12 +84,13 @@ describe("duplicate-paragraph on the seeds", () => {
 		expect(output).not.toMatch(/\n\n\n/u);
 	});
 
-	it("is silent on the clean corpus and the fixer changes nothing there", () => {
-		for (const c of loadCleanTexts()) {
-			// Genuine repeats in other generators' "clean" documents are listed in fixtures/clean/allowed/.
-			const allowed = c.allowed.filter((a) => a.rule === "duplicate-paragraph");
-			expect(matchFindings(lintText(c.text, only), allowed).falsePositives, c.path).toEqual([]);
-			if (!allowed.length) expect(fixText(c.text, only).output, c.path).toBe(c.text);
+	it("is silent on seeds 002–004 and the clean synthetic documents, and the fixer changes nothing there", () => {
+		// Other generators' clean documents may hold genuine repeats (listed in fixtures/clean/allowed/); the benchmark counts those.
+		const clean = loadCleanTexts().filter((c) => /^seeds\/|^fixtures\/clean\/rep-/u.test(c.path));
+		expect(clean.length).toBeGreaterThanOrEqual(15);
+		for (const c of clean) {
+			expect(lintText(c.text, only), c.path).toEqual([]);
+			expect(fixText(c.text, only).output, c.path).toBe(c.text);
 		}
 	});
 
