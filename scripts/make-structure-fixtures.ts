@@ -104,6 +104,19 @@ function frame(doc: Doc): void {
 	if (rand() < 0.3) doc.para(pick(datelines));
 }
 
+/**
+ * One clean paragraph. A third of them are hard-wrapped as a single column
+ * (line breaks, or the lines glued with spaces as in seed 001's narrow
+ * columns): text that reads straight on and must not look interleaved.
+ */
+function cleanParagraph(pool: string[]): string {
+	const p = pick(pool);
+	const r = rand();
+	if (r < 0.17) return wrap(p, between(12, 40)).join("\n");
+	if (r < 0.33) return wrap(p, between(10, 25)).join(" ");
+	return p;
+}
+
 function section(doc: Doc, pool: string[], count: number): void {
 	const r = rand();
 	if (r < 0.3) doc.para(pick(sections));
@@ -111,7 +124,7 @@ function section(doc: Doc, pool: string[], count: number): void {
 		doc.para(pick(headlines));
 		doc.para(pick(speakers));
 	}
-	for (let i = 0; i < count; i++) doc.para(pick(pool));
+	for (let i = 0; i < count; i++) doc.para(cleanParagraph(pool));
 }
 
 /** A cut point inside a clause: between two Han characters, 40–90 % into the text. */
@@ -142,7 +155,7 @@ const damages: Record<string, Damage> = {
 		for (let i = 0; i < n; i++) parts.push(a[i], b[i]);
 		const line = doc.para(parts.join(" "));
 		doc.label("column-join", line, "interleaved", `two paragraphs wrapped at ${w} and glued alternately`);
-		if (!/[。！？”]$/u.test(parts[parts.length - 1])) doc.label("truncated-sentence", line, "truncated", "the glued block ends mid-clause");
+		if (!/[。！？][”’]?$/u.test(parts[parts.length - 1])) doc.label("truncated-sentence", line, "truncated", "the glued block ends mid-clause");
 	},
 	interleaveLines(doc, pool) {
 		const w = between(15, 25);
@@ -155,7 +168,7 @@ const damages: Record<string, Damage> = {
 		const line = doc.para(parts.join("\n"));
 		doc.label("column-join", line, "interleaved", `two paragraphs wrapped at ${w} and interleaved line by line`);
 		const last = line + parts.length - 1;
-		if (!/[。！？”]$/u.test(parts[parts.length - 1])) doc.label("truncated-sentence", last, "truncated", "the interleaved block ends mid-clause");
+		if (!/[。！？][”’]?$/u.test(parts[parts.length - 1])) doc.label("truncated-sentence", last, "truncated", "the interleaved block ends mid-clause");
 	},
 	cut(doc, pool) {
 		const p = pick(pool);
@@ -234,11 +247,11 @@ for (let n = 0; n < CASES; n++) {
 
 // Clean documents for the false-finding rate: the same furniture, no damage.
 mkdirSync(out("clean"), { recursive: true });
-for (let n = 0; n < 6; n++) {
+for (let n = 0; n < 10; n++) {
 	const doc = new Doc();
 	frame(doc);
 	for (let s = 0; s < 4; s++) section(doc, n % 5 === 4 ? holdoutBodies : tuningBodies, between(2, 4));
 	doc.para(pick(captions));
 	writeFileSync(out("clean", `struct-${n}.txt`), doc.text());
 }
-console.log(`wrote ${CASES} cases per rule and 6 clean documents`);
+console.log(`wrote ${CASES} cases per rule and 10 clean documents`);

@@ -328,6 +328,9 @@ function score(head: ParagraphShape, tail: ParagraphShape): JoinScore {
  * with a single glued gap is interleaved too when the piece before the gap is
  * one or two column lines long and neither ends a sentence nor runs on.
  */
+/** Narrower pieces are wrapped lines of one column far more often than lines of a glued page. */
+const MIN_SPREAD_WIDTH = 30;
+
 function spreadInterleave(shapes: ParagraphShape[]): void {
 	const widths: number[] = [];
 	for (const s of shapes) {
@@ -344,7 +347,7 @@ function spreadInterleave(shapes: ParagraphShape[]): void {
 		if (gaps.length === 0 || gaps.length > 3) continue;
 		// The piece before the first gap is a whole printed line of the page's columns.
 		const first = fragments[0].text.length;
-		if (!near(first, width) && !near(first, width * 2)) continue;
+		if (first < MIN_SPREAD_WIDTH || (!near(first, width) && !near(first, width * 2))) continue;
 		const broken = gaps.filter((g, k) => {
 			const left = fragments[k].text;
 			const right = fragments[k + 1].text;
@@ -352,7 +355,9 @@ function spreadInterleave(shapes: ParagraphShape[]): void {
 			// After a comma the next clause may well be the same column; only a scrap of a clause says otherwise.
 			return /\p{Script=Han}$/u.test(left) || fragmentHead(right);
 		});
-		if (broken.length) s.interleaved = broken;
+		// One join that reads straight on (a word split across it) is enough to call the paragraph a single column.
+		const readsOn = gaps.some((g, k) => bridgeWord(fragments[k].text, fragments[k + 1].text) !== undefined);
+		if (broken.length && !readsOn) s.interleaved = broken;
 	}
 }
 
