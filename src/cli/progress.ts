@@ -45,8 +45,8 @@ export function renderProgressLine(state: ProgressState, columns = 80): string {
 	const rate = seconds > 0 ? state.bytes / seconds : 0;
 	const parts = [
 		`corpuslint: ${state.files.toLocaleString("en-US")}/${state.totalFiles.toLocaleString("en-US")} files`,
-		`${state.documents.toLocaleString("en-US")} documents`,
-		`${(rate / 1e6).toFixed(1)} MB/s`,
+		`${state.documents.toLocaleString("en-US")} ${state.documents === 1 ? "document" : "documents"}`,
+		rate >= 1e6 || rate === 0 ? `${(rate / 1e6).toFixed(1)} MB/s` : `${(rate / 1e3).toFixed(0)} kB/s`,
 	];
 	// An ETA from the first instants is noise; wait for half a second of data.
 	const eta = rate > 0 && state.elapsedMs >= 500 ? formatDuration((state.totalBytes - state.bytes) / rate) : "--:--";

@@ -33,6 +33,11 @@ describe("renderProgressLine", () => {
 		expect(line).toBe("corpuslint: 3/12 files · 45,210 documents · 10.0 MB/s · ETA 0:08");
 	});
 
+	it("shows slow throughput in kB/s and a single document in the singular", () => {
+		const line = renderProgressLine({ files: 1, totalFiles: 3, documents: 1, bytes: 350e3, totalBytes: 1050e3, elapsedMs: 1000 }, 120);
+		expect(line).toBe("corpuslint: 1/3 files · 1 document · 350 kB/s · ETA 0:02");
+	});
+
 	it("formats long ETAs with hours", () => {
 		const line = renderProgressLine({ files: 1, totalFiles: 2, documents: 1, bytes: 1e6, totalBytes: 7201e6, elapsedMs: 1000 }, 200);
 		expect(line).toMatch(/ETA 2:00:00$/u);
@@ -80,7 +85,7 @@ describe("ProgressLine", () => {
 		expect(writes.at(-1)).toContain("0/2 files");
 		advance(1000);
 		progress.fileDone(result("a", 7));
-		expect(writes.at(-1)).toBe("\r\x1b[2Kcorpuslint: 1/2 files · 7 documents · 0.0 MB/s · ETA 0:03");
+		expect(writes.at(-1)).toBe("\r\x1b[2Kcorpuslint: 1/2 files · 7 documents · 1 kB/s · ETA 0:03");
 		progress.finish();
 		expect(writes.at(-1)).toBe("\r\x1b[2K");
 		const count = writes.length;
