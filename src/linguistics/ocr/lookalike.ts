@@ -89,7 +89,11 @@ function confidence(similarity: number, wordCount: number, aloneA: number, alone
  * breaks words at line wraps (台 作), and the look-alike must be seen across
  * the break.
  */
-function joinedView(text: string): { view: string; origin: Int32Array } {
+const BREAK_BETWEEN_HAN = /[\p{Script=Han}][ \r\n]/u;
+
+function joinedView(text: string): { view: string; origin: Int32Array | undefined } {
+	// Most paragraphs have nothing to join: no copy, offsets map to themselves.
+	if (!BREAK_BETWEEN_HAN.test(text)) return { view: text, origin: undefined };
 	const origin = new Int32Array(text.length);
 	let view = "";
 	let n = 0;
@@ -120,7 +124,10 @@ interface Candidate {
 export function detectLookalikes(text: string, tokens: () => Token[], options: LookalikeOptions): OcrFinding[] {
 	const findings: OcrFinding[] = [];
 	const table = neighbourTable();
-	const { view, origin } = joinedView(text);
+	const joined = joinedView(text);
+	const view = joined.view;
+	const originMap = joined.origin;
+	const origin = (k: number) => (originMap ? originMap[k] : k);
 	const n = view.length;
 	const at = (k: number) => (k >= 0 && k < n ? view.charCodeAt(k) : -1);
 	const stranded = (k: number) => {
@@ -137,13 +144,13 @@ export function detectLookalikes(text: string, tokens: () => Token[], options: L
 		pending = undefined;
 		if (cand.conf < options.minConfidence) return;
 		if (options.occurrences && options.occurrences(view.slice(cand.wordStart, cand.wordStart + 2)) >= 2) return;
-		if (!strandedInSegmentation(tokens(), origin[cand.index])) return;
-		const s = origin[cand.wordStart];
-		const e = origin[cand.wordStart + 1] + 1;
+		if (!strandedInSegmentation(tokens(), origin(cand.index))) return;
+		const s = origin(cand.wordStart);
+		const e = origin(cand.wordStart + 1) + 1;
 		findings.push({
 			subtype: "lookalike",
-			start: origin[cand.index],
-			end: origin[cand.index] + 1,
+			start: origin(cand.index),
+			end: origin(cand.index) + 1,
 			replacement: String.fromCharCode(cand.code),
 			confidence: cand.conf,
 			found: text.slice(s, e),

@@ -10,11 +10,14 @@ import * as OpenCC from "opencc-js";
 import { lazy, loadDataFile } from "./data.js";
 import type { OcrFinding } from "./types.js";
 
+const SIMPLIFIED_ONLY = 1;
+const TRADITIONAL = 2;
+
 interface ScriptTables {
 	/** Traditional-only character → its simplified form. */
 	toSimplified: Map<number, string>;
-	/** Characters that exist only in simplified text (国, 发): evidence the document is simplified. */
-	simplifiedOnly: Set<number>;
+	/** Per UTF-16 unit: SIMPLIFIED_ONLY (国, 发: evidence the document is simplified), TRADITIONAL (flaggable) or 0. */
+	kind: Uint8Array;
 }
 
 function perCharacter(convert: (s: string) => string): Map<number, string> {
@@ -36,8 +39,10 @@ export const scriptTables = lazy((): ScriptTables => {
 	);
 	const toSimplified = perCharacter(OpenCC.Converter({ from: "t", to: "cn" }));
 	for (const c of exceptions) toSimplified.delete(c);
-	const simplifiedOnly = new Set(perCharacter(OpenCC.Converter({ from: "cn", to: "t" })).keys());
-	return { toSimplified, simplifiedOnly };
+	const kind = new Uint8Array(0x10000);
+	for (const c of perCharacter(OpenCC.Converter({ from: "cn", to: "t" })).keys()) kind[c] = SIMPLIFIED_ONLY;
+	for (const c of toSimplified.keys()) kind[c] = TRADITIONAL;
+	return { toSimplified, kind };
 });
 
 export interface ScriptBalance {
@@ -47,14 +52,13 @@ export interface ScriptBalance {
 
 /** Counts simplified-only and (flaggable) traditional-only characters in a text. */
 export function scriptBalance(text: string): ScriptBalance {
-	const { toSimplified, simplifiedOnly } = scriptTables();
+	const { kind } = scriptTables();
 	let simplified = 0;
 	let traditional = 0;
 	for (let i = 0; i < text.length; i++) {
-		const c = text.charCodeAt(i);
-		if (c < 0x4e00 || c > 0x9fff) continue;
-		if (simplifiedOnly.has(c)) simplified++;
-		else if (toSimplified.has(c)) traditional++;
+		const k = kind[text.charCodeAt(i)];
+		if (k === SIMPLIFIED_ONLY) simplified++;
+		else if (k === TRADITIONAL) traditional++;
 	}
 	return { simplified, traditional };
 }
@@ -69,13 +73,12 @@ export function isPredominantlySimplified({ simplified, traditional }: ScriptBal
 }
 
 export function detectTraditional(text: string): OcrFinding[] {
-	const { toSimplified } = scriptTables();
+	const { toSimplified, kind } = scriptTables();
 	const findings: OcrFinding[] = [];
 	for (let i = 0; i < text.length; i++) {
 		const c = text.charCodeAt(i);
-		if (c < 0x4e00 || c > 0x9fff) continue;
-		const simplified = toSimplified.get(c);
-		if (simplified === undefined) continue;
+		if (kind[c] !== TRADITIONAL) continue;
+		const simplified = toSimplified.get(c)!;
 		findings.push({
 			subtype: "traditional",
 			start: i,

@@ -1,11 +1,15 @@
 /**
- * Character-pair indexes over jieba's dictionary, keyed by the two UTF-16
- * code units packed into one number so the hot loop of the look-alike
- * detector does no string allocation: which adjacent pairs occur inside a
- * common word at all ("covered"), and the count of each two-character word.
+ * Character-pair indexes over jieba's dictionary for the hot loop of the
+ * look-alike detector, which asks about every pair of adjacent Han
+ * characters and must not allocate: which pairs occur inside a common word
+ * at all ("covered"), and the count of each two-character word.
+ *
+ * Coverage of pairs of the most frequent characters is a bit matrix (a few
+ * MB, one array read per question); pairs involving rarer characters fall
+ * back to a hash set keyed by small integers.
  */
 import { dictionaryWords } from "../segment.js";
-import { lazy, loadDataFile } from "./data.js";
+import { loadDataFile } from "./data.js";
 
 /**
  * Both characters offset into the BMP Han blocks (U+3400–U+9FFF, 27 648
@@ -23,45 +27,75 @@ export const pairKey = (a: number, b: number): number => {
 /** Words rarer than this do not make a pair "normal": the dictionary's tail (count 3–9) holds rare names and phrases such as 负面新闻 that would hide 新间. */
 const COVER_MIN_COUNT = 10;
 
+/** Characters with a dense index for the bit matrix: 6 144² bits = 4.5 MB. */
+const DENSE = 6144;
+
 interface PairIndex {
-	covered: Set<number>;
+	/** Dense index + 1 of a code unit (0: not dense). */
+	dense: Uint16Array;
+	bits: Uint32Array;
+	coveredRare: Set<number>;
 	twoCharCount: Map<number, number>;
 }
 
-export const pairIndex = lazy((): PairIndex => {
-	const covered = new Set<number>();
-	const twoCharCount = new Map<number, number>();
-	for (const [word, count] of dictionaryWords()) {
+function build(): PairIndex {
+	const words = dictionaryWords();
+	// Dense indices go to the characters of the most word occurrences.
+	const weight = new Map<number, number>();
+	for (const [word, count] of words) {
+		for (let i = 0; i < word.length; i++) weight.set(word.charCodeAt(i), (weight.get(word.charCodeAt(i)) ?? 0) + count);
+	}
+	const dense = new Uint16Array(0x10000);
+	[...weight]
+		.filter(([c]) => pairKey(c, c) >= 0)
+		.sort((a, b) => b[1] - a[1])
+		.slice(0, DENSE)
+		.forEach(([c], k) => (dense[c] = k + 1));
+	const index: PairIndex = { dense, bits: new Uint32Array((DENSE * DENSE) >>> 5), coveredRare: new Set(), twoCharCount: new Map() };
+	const cover = (word: string) => {
+		for (let i = 0; i + 1 < word.length; i++) addCovered(index, word.charCodeAt(i), word.charCodeAt(i + 1));
+	};
+	for (const [word, count] of words) {
 		if (word.length < 2) continue;
 		if (word.length === 2) {
 			const key = pairKey(word.charCodeAt(0), word.charCodeAt(1));
-			if (key >= 0) twoCharCount.set(key, count);
+			if (key >= 0) index.twoCharCount.set(key, count);
 		}
-		if (count < COVER_MIN_COUNT) continue;
-		for (let i = 0; i + 1 < word.length; i++) {
-			const key = pairKey(word.charCodeAt(i), word.charCodeAt(i + 1));
-			if (key >= 0) covered.add(key);
-		}
+		if (count >= COVER_MIN_COUNT) cover(word);
 	}
 	// News terms jieba lacks (data/ocr-extra-words.json): normal pairs, never look-alike damage.
-	for (const word of loadDataFile<{ words: string[] }>("ocr-extra-words.json").words) {
-		for (let i = 0; i + 1 < word.length; i++) {
-			const key = pairKey(word.charCodeAt(i), word.charCodeAt(i + 1));
-			if (key >= 0) covered.add(key);
-		}
-	}
-	return { covered, twoCharCount };
-});
-
-/** Count of the two-character word a+b (0 when it is not a dictionary word). */
-export function pairCount(a: number, b: number): number {
-	return index().twoCharCount.get(pairKey(a, b)) ?? 0;
+	for (const word of loadDataFile<{ words: string[] }>("ocr-extra-words.json").words) cover(word);
+	return index;
 }
 
-/** Whether a+b occurs adjacent inside some dictionary word of count ≥ 3. */
-export function isCoveredPair(a: number, b: number): boolean {
-	return index().covered.has(pairKey(a, b));
+function addCovered(index: PairIndex, a: number, b: number): void {
+	const da = index.dense[a];
+	const db = index.dense[b];
+	if (da && db) {
+		const bit = (da - 1) * DENSE + (db - 1);
+		index.bits[bit >>> 5] |= 1 << (bit & 31);
+		return;
+	}
+	const key = pairKey(a, b);
+	if (key >= 0) index.coveredRare.add(key);
 }
 
 let loaded: PairIndex | undefined;
-const index = (): PairIndex => (loaded ??= pairIndex());
+const pairIndex = (): PairIndex => (loaded ??= build());
+
+/** Count of the two-character word a+b (0 when it is not a dictionary word). */
+export function pairCount(a: number, b: number): number {
+	return pairIndex().twoCharCount.get(pairKey(a, b)) ?? 0;
+}
+
+/** Whether a+b occurs adjacent inside some dictionary word of count ≥ 10 (or an extra news word). */
+export function isCoveredPair(a: number, b: number): boolean {
+	const index = pairIndex();
+	const da = index.dense[a];
+	const db = index.dense[b];
+	if (da && db) {
+		const bit = (da - 1) * DENSE + (db - 1);
+		return (index.bits[bit >>> 5] & (1 << (bit & 31))) !== 0;
+	}
+	return index.coveredRare.has(pairKey(a, b));
+}
