@@ -104,10 +104,29 @@ function isChinesePunctuationUse(text: string, i: number, ch: string): boolean {
 	if (isAsciiDigit(before) && isAsciiDigit(after)) return false; // 1,000 and 10:30
 	if (ch === ";" && /&#?[A-Za-z0-9]+$/u.test(text.slice(Math.max(0, i - 10), i))) return false; // HTML entity
 	if (isChinese(prev)) return true;
+	// 打造汉风号App,3 随着 / 成本70%,AI音乐: a comma between two short Latin or numeric words, each touching Chinese.
+	if ((ch === "," || ch === ";") && !isChinese(next) && isChinese(wordEdge(text, i, -1)) && isChinese(wordEdge(text, i, 1))) return true;
 	if (!isChinese(next) || next === 0x201c || next === 0x2018) return false;
 	// After a Latin word "?" and "!" may belong to it (Yahoo!); a comma before Chinese never does.
 	if (ch === "?" || ch === "!") return !isAsciiLetter(prev);
 	return true;
+}
+
+const WORD_CHAR = /[A-Za-z0-9%.+\-]/u;
+
+/**
+ * The code point just outside the Latin or numeric word next to `i` (step -1: the word before, +1: after),
+ * skipping spaces on the far side; -1 when there is no such word or it is longer than 16 characters.
+ */
+function wordEdge(text: string, i: number, step: -1 | 1): number {
+	let k = i + step;
+	let length = 0;
+	while (k >= 0 && k < text.length && WORD_CHAR.test(text[k])) {
+		k += step;
+		if (++length > 16) return -1;
+	}
+	if (length === 0) return -1;
+	return step < 0 ? prevNonSpace(text, k + 1) : nextNonSpace(text, k);
 }
 
 /** The code point before the number that ends at `end` (digits, dots, %, commas), or -1 at the start of a line. */
