@@ -58,8 +58,12 @@ describe("messages", () => {
 			meta: { type: "problem", schema: [], messages: { a: "A" } },
 			create: (context) => ({ Document: (node) => context.report({ node, messageId: "nope" } as never) }),
 		};
-		const registry = new Map([["bad-rule", bad as AnyRule]]);
-		expect(() => lintDocument("x", rules({ "bad-rule": 2 }), registry)).toThrow(/bad-rule.*nope/u);
+		const registry = new Map<string, AnyRule>([["bad-rule", bad as AnyRule], ...testRegistry]);
+		// A crashing rule is reported on the document; the other rules' findings are kept.
+		const messages = lintDocument("x  y", rules({ "bad-rule": 2, "squeeze-spaces": 2 }), registry);
+		expect(messages).toHaveLength(2);
+		expect(messages.find((m) => m.ruleId === "squeeze-spaces")).toBeDefined();
+		expect(messages.find((m) => m.ruleId === "bad-rule")).toMatchObject({ severity: 2, fatal: true, line: 1, message: expect.stringMatching(/bad-rule.*nope/u) });
 	});
 
 	it("refuses a fix from a rule that is not meta.fixable", () => {
@@ -69,7 +73,9 @@ describe("messages", () => {
 				Document: (node) => context.report({ node, messageId: "a", fix: (f) => f.insertTextBeforeRange([0, 0], "x") }),
 			}),
 		};
-		expect(() => lintDocument("x", rules({ sneaky: 2 }), new Map([["sneaky", sneaky as AnyRule]]))).toThrow(/meta\.fixable/u);
+		const [m] = lintDocument("x", rules({ sneaky: 2 }), new Map([["sneaky", sneaky as AnyRule]]));
+		expect(m).toMatchObject({ ruleId: "sneaky", fatal: true, message: expect.stringMatching(/meta\.fixable/u) });
+		expect(m.fix).toBeUndefined();
 	});
 });
 
