@@ -208,6 +208,8 @@ function interleavedGaps(value: string): ColumnGap[] | undefined {
 		straight += on;
 		if (on === 0) broken.push(gaps[k]);
 		if (k + 2 < fragments.length) skipping += continuity(left, fragments[k + 2].text);
+		// Stop as soon as the remaining gaps could not make skipping win: most wrapped text reads straight on.
+		if (skipping + 2 * (gaps.length - 1 - k) <= straight * INTERLEAVE_MARGIN) return undefined;
 	}
 	if (skipping < 2 || skipping <= straight * INTERLEAVE_MARGIN) return undefined;
 	return broken.length ? broken : undefined;
