@@ -57,6 +57,15 @@ textRuleTester().run("boilerplate", rule as never, {
 			],
 		},
 		{
+			code: "　　正文完。（责任编辑：王芳）\n【责任编辑：张三】\n",
+			options: [{ remove: true }],
+			output: "　　正文完。\n",
+			errors: [
+				{ messageId: "editorCredit", line: 1, column: 7, data: { what: "editor credit", text: "（责任编辑：王芳）" } },
+				{ messageId: "editorCredit", line: 2, column: 1 },
+			],
+		},
+		{
 			// Seed 001's last line: several kinds of furniture run together.
 			code: "　　正文。\n\n本版稿件由本报记者 武子暄 苗欣 实习记者 吴香凝 赵丹 图片由本报记者 刘清羽 闫鑫 提供 本版编辑:李慧萍 田园 张静雯 程昱 美编:白海龙",
 			options: [{ remove: true }],
