@@ -59,7 +59,8 @@ textRuleTester().run("boilerplate", rule as never, {
 		{
 			code: "　　正文完。（责任编辑：王芳）\n【责任编辑：张三】\n",
 			options: [{ remove: true }],
-			output: "　　正文完。\n",
+			// One pass: the two removals touch at the line break; the multipass fixer applies the second next.
+			output: "　　正文完。\n【责任编辑：张三】\n",
 			errors: [
 				{ messageId: "editorCredit", line: 1, column: 7, data: { what: "editor credit", text: "（责任编辑：王芳）" } },
 				{ messageId: "editorCredit", line: 2, column: 1 },
