@@ -6,7 +6,7 @@
  *
  *   npm run bench -- [--files 2000] [--jsonl-mb 500] [--runs 3] [--jsonl-runs 2]
  *       [--peer-files 200] [--no-rules] [--no-peers] [--no-jsonl] [--no-build]
- *       [--rss-mb 1000]   (peak RSS on a JSONL of that size, with and without --fix)
+ *       [--rss-mb 1000 [--rss-with-ocr]]   (only: peak RSS on a JSONL of that size, with and without --fix)
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -32,6 +32,7 @@ const { values: flags } = parseArgs({
 		"no-jsonl": { type: "boolean", default: false },
 		"no-build": { type: "boolean", default: false },
 		"rss-mb": { type: "string" },
+		"rss-with-ocr": { type: "boolean", default: false },
 	},
 });
 const runs = Number(flags.runs);
@@ -99,20 +100,25 @@ function machine(): string {
 	return `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC · ${availableParallelism()} cores (nproc) · ${model} · Node ${process.version}`;
 }
 
-async function rssCheck(mb: number): Promise<void> {
+async function rssCheck(mb: number, withOcr: boolean): Promise<void> {
 	const corpus = parseCorpusArgs([]);
 	const path = await writeJsonl({ ...corpus, jsonlMb: mb });
 	const copyDir = mkdtempSync(join(dirname(path), "fix-"));
 	const copy = join(copyDir, "corpus.jsonl");
+	const rows: Row[] = [];
 	try {
 		const input = { name: `${mb} MB JSONL`, mb: statSync(path).size / 1e6, files: 1 };
-		const lintRow = repeat("corpuslint recommended, -f jsonl", input, 1, node, lint([path]));
-		copyFileSync(path, copy);
-		const fixRow = repeat("corpuslint recommended --fix, -f jsonl", input, 1, node, lint(["--fix", copy]));
-		const plain = repeat("corpuslint recommended, -f json (kept)", input, 1, node, [cli, "--no-config", "-f", "json", "-o", "/dev/null", path]);
+		const variants: Array<[string, string[]]> = [["recommended −ocr-garbling", ["--rule", "ocr-garbling:off"]]];
+		if (withOcr) variants.push(["recommended", []]);
+		for (const [name, extra] of variants) {
+			rows.push(repeat(`${name}, -f jsonl (streamed)`, input, 1, node, lint([...extra, path])));
+			copyFileSync(path, copy);
+			rows.push(repeat(`${name} --fix, -f jsonl (streamed)`, input, 1, node, lint([...extra, "--fix", copy])));
+		}
+		rows.push(repeat("recommended −ocr-garbling, -f json (all messages kept)", input, 1, node, [cli, "--no-config", "--rule", "ocr-garbling:off", "-f", "json", "-o", "/dev/null", path]));
 		console.log(`\n### Peak RSS on a ${input.mb.toFixed(0)} MB JSONL (${machine()})\n`);
-		console.log("| run | wall s | MB/s | peak RSS MB |\n|---|---:|---:|---:|");
-		for (const r of [lintRow, fixRow, plain]) console.log(`| ${r.tool} | ${r.wall.toFixed(1)} | ${(r.mb / r.wall).toFixed(1)} | ${r.rssMb.toFixed(0)} |`);
+		console.log("| run | wall s | CPU s | MB/s per core | peak RSS MB |\n|---|---:|---:|---:|---:|");
+		for (const r of rows) console.log(`| ${r.tool} | ${r.wall.toFixed(1)} | ${r.cpu.toFixed(1)} | ${(r.mb / r.cpu).toFixed(1)} | ${r.rssMb.toFixed(0)} |`);
 	} finally {
 		rmSync(copyDir, { recursive: true, force: true });
 	}
@@ -121,7 +127,7 @@ async function rssCheck(mb: number): Promise<void> {
 async function main(): Promise<void> {
 	if (!flags["no-build"]) execFileSync("npx", ["tsc", "-p", "tsconfig.json"], { cwd: root, stdio: "ignore" });
 	if (flags["rss-mb"]) {
-		await rssCheck(Number(flags["rss-mb"]));
+		await rssCheck(Number(flags["rss-mb"]), Boolean(flags["rss-with-ocr"]));
 		return;
 	}
 	const corpusOptions = parseCorpusArgs(process.argv.slice(2));
@@ -150,7 +156,13 @@ async function main(): Promise<void> {
 		for (const id of ruleIds) rows.push(repeat(`corpuslint ${id} alone`, treeIn, runs, node, lint(["--rule", `${id}:error`, tree!])));
 	}
 	let recJsonl: Row | undefined;
+	let wsTree: Row | undefined;
+	let wsJsonl: Row | undefined;
 	if (jsonl && jsonlIn) {
+		wsTree = rows.find((r) => r.tool === "corpuslint whitespace alone" && r.input === treeIn.name) ?? repeat("corpuslint whitespace alone", treeIn, runs, node, lint(["--rule", "whitespace:error", tree!]));
+		if (!rows.includes(wsTree)) rows.push(wsTree);
+		wsJsonl = repeat("corpuslint whitespace alone", jsonlIn, jsonlRuns, node, lint(["--rule", "whitespace:error", jsonl]));
+		rows.push(wsJsonl);
 		rows.push(repeat("floor (read + 1 regex)", jsonlIn, jsonlRuns, node, [floorJs, jsonl]));
 		recJsonl = repeat("corpuslint recommended", jsonlIn, jsonlRuns, node, lint([jsonl]));
 		rows.push(recJsonl);
@@ -193,14 +205,14 @@ async function main(): Promise<void> {
 		const vsRec = rec && r !== rec && !r.tool.startsWith("corpuslint") ? `${(speed(rec) / speed(r)).toFixed(2)}×` : "";
 		const vsFloor = floor && r !== floor ? `${(speed(r) / speed(floor)).toFixed(2)}×` : "";
 		console.log(
-			`| ${r.tool} | ${r.input} | ${r.wall.toFixed(2)} | ${r.cpu.toFixed(2)} | ${(r.mb / r.wall).toFixed(1)} | ${speed(r).toFixed(1)} | ${((r.wall * 1000) / r.files).toFixed(r.files > 1 ? 2 : 0)} | ${r.rssMb.toFixed(0)} | ${vsRec} | ${vsFloor} |`,
+			`| ${r.tool} | ${r.input} | ${r.wall.toFixed(2)} | ${r.cpu.toFixed(2)} | ${(r.mb / r.wall).toFixed(1)} | ${speed(r).toFixed(1)} | ${r.files > 1 ? ((r.wall * 1000) / r.files).toFixed(2) : ""} | ${r.rssMb.toFixed(0)} | ${vsRec} | ${vsFloor} |`,
 		);
 	}
 	// Per-file overhead: tree CPU minus start-up minus the same bytes at the JSONL rate (no per-file work there).
-	if (recJsonl) {
-		const perFileMs = ((recTree.cpu - startup.cpu - recTree.mb / (recJsonl.mb / recJsonl.cpu)) * 1000) / recTree.files;
-		console.log(`\nStart-up (1 small file): ${startup.wall.toFixed(2)} s wall. Per-file overhead on the tree (CPU, beyond start-up and the JSONL byte rate): ${perFileMs.toFixed(3)} ms/file.`);
-	}
+	const overhead = (t: Row, j: Row) => (((t.cpu - startup.cpu - t.mb / (j.mb / j.cpu)) * 1000) / t.files).toFixed(3);
+	console.log(`\nStart-up (1 small file, recommended): ${startup.wall.toFixed(2)} s wall, ${startup.cpu.toFixed(2)} s CPU.`);
+	if (recJsonl) console.log(`Per-file overhead on the tree (CPU beyond start-up and the same bytes at the JSONL rate): recommended ${overhead(recTree, recJsonl)} ms/file.`);
+	if (wsTree && wsJsonl) console.log(`Per-file overhead of the engine alone (whitespace rule, start-up of recommended subtracted, so an upper bound): ${overhead(wsTree, wsJsonl)} ms/file.`);
 	const auto = rows.filter((r) => r.tool.endsWith("--concurrency auto"));
 	for (const a of auto) {
 		const single = recFor(a.input)!;
