@@ -10,6 +10,11 @@ export interface RawLine {
 	eol: string;
 	/** Set when the line exceeded the limit; its bytes were skipped, not buffered. */
 	tooLong?: { length: number };
+	/**
+	 * Byte offset of the line's first byte in the stream, so a writer can copy a
+	 * skipped (too long) line from the source file instead of losing it.
+	 */
+	offset: number;
 }
 
 /**
@@ -27,6 +32,8 @@ export async function* readLines(stream: Readable, maxLineBytes: number): AsyncG
 	let skipping = false;
 	let skippedLength = 0;
 	let number = 1;
+	let lineStart = 0;
+	let consumed = 0;
 	for await (const chunk of stream as AsyncIterable<Buffer>) {
 		let start = 0;
 		while (start <= chunk.length) {
@@ -44,15 +51,18 @@ export async function* readLines(stream: Readable, maxLineBytes: number): AsyncG
 				partsLength += piece.length;
 			}
 			if (nl === -1) break;
-			yield finish(number++, "\n");
+			const line = finish(number++, "\n");
+			lineStart = consumed + nl + 1;
+			yield line;
 			start = nl + 1;
 		}
+		consumed += chunk.length;
 	}
 	if (partsLength > 0 || skipping) yield finish(number, "");
 
 	function finish(n: number, eol: string): RawLine {
 		if (skipping) {
-			const line: RawLine = { number: n, bytes: Buffer.alloc(0), eol, tooLong: { length: skippedLength } };
+			const line: RawLine = { number: n, bytes: Buffer.alloc(0), eol, tooLong: { length: skippedLength }, offset: lineStart };
 			skipping = false;
 			skippedLength = 0;
 			return line;
@@ -65,6 +75,6 @@ export async function* readLines(stream: Readable, maxLineBytes: number): AsyncG
 			eol = "\r\n";
 		}
 		// Copy so the line does not pin the whole 1 MB read chunk in memory.
-		return { number: n, bytes: Buffer.from(bytes), eol };
+		return { number: n, bytes: Buffer.from(bytes), eol, offset: lineStart };
 	}
 }

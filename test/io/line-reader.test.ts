@@ -58,6 +58,23 @@ describe("readLines", () => {
 	});
 });
 
+describe("readLines offsets", () => {
+	it("gives each line's byte offset, so a skipped line can be copied from the file", async () => {
+		const text = "短\r\n" + "x".repeat(40) + "\r\nend";
+		const bytes = Buffer.from(text, "utf8");
+		const lines = await collect([bytes.subarray(0, 7), bytes.subarray(7, 20), bytes.subarray(20)], 30);
+		expect(lines.map((l) => [l.offset, l.tooLong?.length])).toEqual([
+			[0, undefined],
+			[5, 41],
+			[47, undefined],
+		]);
+		// The skipped line's bytes (its \r included) plus its "\n" are exactly the original.
+		const skipped = lines[1];
+		expect(bytes.subarray(skipped.offset, skipped.offset + skipped.tooLong!.length).toString()).toBe(`${"x".repeat(40)}\r`);
+		expect(skipped.eol).toBe("\n");
+	});
+});
+
 describe("writeFileAtomic", () => {
 	const dir = mkdtempSync(join(tmpdir(), "corpuslint-atomic-"));
 	afterAll(() => rmSync(dir, { recursive: true, force: true }));
