@@ -1,7 +1,7 @@
 import type { RuleTextEditor } from "@eslint/core";
 import type { ParagraphNode } from "../src/language/ast.js";
 import { ruleDocsUrl, type TextRuleDefinition } from "../src/language/rule-types.js";
-import { comparisonKey } from "../src/linguistics/normalize.js";
+import { comparisonKey, trimSpace } from "../src/linguistics/normalize.js";
 import { removalRanges } from "../src/linguistics/removal.js";
 import { editDistanceWithin, sampledShingles, sharedShingles } from "../src/linguistics/similarity.js";
 
@@ -14,8 +14,6 @@ type Options = [
 		ignoreWidth?: boolean;
 	},
 ];
-
-const EDGE_SPACE = /^[\s\u3000\ufeff]+|[\s\u3000\ufeff]+$/gu;
 
 /**
  * Candidate pairs come from a content-defined sample of 5-grams (one in
@@ -86,7 +84,7 @@ const rule: TextRuleDefinition<{
 			).map((r) => fixer.removeRange(r));
 
 		/** Single short lines repeated whole are captions: `repeated-caption` reports them. */
-		const isCaption = (p: ParagraphNode) => captionLength > 0 && p.children.every((l) => l.value.replace(EDGE_SPACE, "").length <= captionLength);
+		const isCaption = (p: ParagraphNode) => captionLength > 0 && p.children.every((l) => trimSpace(l.value).length <= captionLength);
 
 		return {
 			Document() {

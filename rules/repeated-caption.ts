@@ -1,6 +1,6 @@
 import type { LineNode } from "../src/language/ast.js";
 import { ruleDocsUrl, type TextRuleDefinition } from "../src/language/rule-types.js";
-import { comparisonKey, isNumeral } from "../src/linguistics/normalize.js";
+import { comparisonKey, isNumeral, trimSpace } from "../src/linguistics/normalize.js";
 import { removalRanges } from "../src/linguistics/removal.js";
 import { couldBeMisread, oneEditNeighbours, singleEdit } from "../src/linguistics/similarity.js";
 
@@ -14,9 +14,6 @@ type Options = [
 		ignoreWidth?: boolean;
 	},
 ];
-
-/** Edges of a line that do not count towards its length. */
-const EDGE_SPACE = /^[\s\u3000\ufeff]+|[\s\u3000\ufeff]+$/gu;
 
 /**
  * A one-character variant pairs with a caption that occurs only once when
@@ -98,7 +95,7 @@ const rule: TextRuleDefinition<{
 			for (const p of sourceCode.paragraphs) {
 				const base = index;
 				index += p.children.length;
-				const texts = p.children.map((l) => l.value.replace(EDGE_SPACE, ""));
+				const texts = p.children.map((l) => trimSpace(l.value));
 				p.children.forEach((line, i) => {
 					const text = texts[i];
 					if (!text || text.length > maxLength || allow.some((re) => re.test(text))) return;

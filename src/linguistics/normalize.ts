@@ -65,3 +65,19 @@ const NUMERAL = /[\p{Nd}\p{Nl}\p{No}〇零一二三四五六七八九十百千�
 export function isNumeral(char: string): boolean {
 	return NUMERAL.test(char);
 }
+
+function isSpace(c: number): boolean {
+	return (
+		c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c || c === 0xa0 || c === 0x3000 || c === 0xfeff ||
+		c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f
+	);
+}
+
+/** `s` without leading and trailing whitespace (ideographic space included); scans only the edges. */
+export function trimSpace(s: string): string {
+	let start = 0;
+	let end = s.length;
+	while (start < end && isSpace(s.charCodeAt(start))) start++;
+	while (end > start && isSpace(s.charCodeAt(end - 1))) end--;
+	return start === 0 && end === s.length ? s : s.slice(start, end);
+}

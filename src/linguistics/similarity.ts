@@ -7,16 +7,6 @@
  */
 import { lazy, loadDataFile } from "./ocr/data.js";
 
-/** Mixes a 32-bit value (murmur3 finaliser), so that sampling by hash value is unbiased. */
-function mix(x: number): number {
-	x ^= x >>> 16;
-	x = Math.imul(x, 0x85ebca6b);
-	x ^= x >>> 13;
-	x = Math.imul(x, 0xc2b2ae35);
-	x ^= x >>> 16;
-	return x >>> 0;
-}
-
 const BASE = 0x01000193;
 
 /**
@@ -33,9 +23,11 @@ export function sampledShingles(s: string, k: number, rate: number): number[] {
 	for (let i = 1; i < k; i++) top = Math.imul(top, BASE);
 	let h = 0;
 	for (let i = 0; i < k; i++) h = (Math.imul(h, BASE) + s.charCodeAt(i)) | 0;
+	// Fibonacci hashing: the top bits of h·φ are well mixed, so "below 2^32 / rate" samples one k-gram in `rate`.
+	const threshold = Math.floor(0x100000000 / rate);
 	for (let i = k; ; i++) {
-		const m = mix(h);
-		if (m % rate === 0) out.add(m);
+		const m = Math.imul(h, 0x9e3779b1) >>> 0;
+		if (m < threshold) out.add(m);
 		if (i >= s.length) break;
 		h = (Math.imul(h - Math.imul(s.charCodeAt(i - k), top), BASE) + s.charCodeAt(i)) | 0;
 	}
@@ -134,46 +126,64 @@ export function singleEdit(a: string, b: string): { a: string; b: string } | und
 }
 
 /**
- * Groups of strings that are within one edit (substitution, insertion or
- * deletion) of each other, found with the symmetric-delete index: two
- * strings are one edit apart only if they share a one-deletion variant or
- * one is a deletion variant of the other. Cost O(Σ length²) over the
- * strings, which are short lines here. Returns, for each string, the indices
- * of its one-edit neighbours.
+ * For each string, the indices of the strings within one edit
+ * (substitution, insertion or deletion) of it, found with the
+ * symmetric-delete index: two strings are one edit apart only if they share a
+ * one-deletion variant or one is a deletion variant of the other. Variants
+ * are hashed (prefix and suffix polynomial hashes, no string building), so
+ * the cost is O(Σ length) plus the verification of colliding candidates.
  */
 export function oneEditNeighbours(keys: readonly string[]): number[][] {
-	const byVariant = new Map<string, number[]>();
-	const add = (variant: string, i: number) => {
-		let list = byVariant.get(variant);
-		if (!list) byVariant.set(variant, (list = []));
-		if (list[list.length - 1] !== i) list.push(i);
+	const byVariant = new Map<number, number[]>();
+	const add = (hash: number, i: number) => {
+		const list = byVariant.get(hash);
+		if (!list) byVariant.set(hash, [i]);
+		else if (list[list.length - 1] !== i) list.push(i);
 	};
+	const prefix: number[] = [];
 	keys.forEach((k, i) => {
-		add(k, i);
-		for (let p = 0; p < k.length; p++) add(k.slice(0, p) + k.slice(p + 1), i);
+		const n = k.length;
+		// prefix[p] = hash of k[0, p); the suffix hash of k[p+1, n) is built from the end.
+		prefix.length = 0;
+		prefix.push(0);
+		for (let p = 0; p < n; p++) prefix.push((Math.imul(prefix[p], BASE) + k.charCodeAt(p)) | 0);
+		add(lengthTag(prefix[n], n), i);
+		let suffix = 0;
+		let power = 1;
+		for (let p = n - 1; p >= 0; p--) {
+			// k without k[p]: prefix[p]·BASE^(n-1-p) + hash of k[p+1, n).
+			add(lengthTag((Math.imul(prefix[p], power) + suffix) | 0, n - 1), i);
+			suffix = (suffix + Math.imul(k.charCodeAt(p), power)) | 0;
+			power = Math.imul(power, BASE);
+		}
 	});
 	const neighbours = keys.map(() => new Set<number>());
 	for (const list of byVariant.values()) {
 		if (list.length < 2) continue;
 		for (const i of list) for (const j of list) if (i !== j && singleEdit(keys[i], keys[j])) neighbours[i].add(j);
 	}
-	return neighbours.map((s) => [...s].sort((x, y) => x - y));
+	return neighbours.map((set) => [...set].sort((x, y) => x - y));
+}
+
+/** Folds the length into a hash, so variants of different lengths rarely collide. */
+function lengthTag(hash: number, length: number): number {
+	return (Math.imul(hash ^ length, 0x85ebca6b) ^ (length << 24)) >>> 0;
 }
 
 const lookalikes = lazy(() => {
-	const glyphs = loadDataFile<{ neighbours: Record<string, string> }>("glyph-neighbours.json");
-	const curated = loadDataFile<{ pairs: Array<[string, string, number]> }>("ocr-confusions.json");
-	const pairs = new Set<string>();
-	for (const [ch, encoded] of Object.entries(glyphs.neighbours)) {
-		// The whole list: the rest of the line being identical is the stronger evidence here.
-		for (const entry of encoded.split(" ")) {
-			const other = String.fromCodePoint(entry.codePointAt(0)!);
-			pairs.add(ch + other).add(other + ch);
-		}
-	}
-	for (const [a, b] of curated.pairs) pairs.add(a + b).add(b + a);
-	return { pairs, known: new Set(Object.keys(glyphs.neighbours)) };
+	const glyphs = loadDataFile<{ neighbours: Record<string, string> }>("glyph-neighbours.json").neighbours;
+	const curated = new Set<string>();
+	for (const [a, b] of loadDataFile<{ pairs: Array<[string, string, number]> }>("ocr-confusions.json").pairs) curated.add(a + b).add(b + a);
+	return { glyphs, curated };
 });
+
+/** Whether `b` is on `a`'s look-alike list ("纪83 杞82 …"): the whole list, since the rest of the line being identical is the stronger evidence. */
+function listed(glyphs: Record<string, string>, a: string, b: string): boolean {
+	const list = glyphs[a];
+	if (!list) return false;
+	for (let at = list.indexOf(b); at !== -1; at = list.indexOf(b, at + 1)) if (at === 0 || list[at - 1] === " ") return true;
+	return false;
+}
 
 /**
  * Whether OCR could plausibly have read `a` as `b`: a known look-alike pair,
@@ -181,8 +191,8 @@ const lookalikes = lazy(() => {
  * output is where such rare characters come from).
  */
 export function couldBeMisread(a: string, b: string): boolean {
-	const { pairs, known } = lookalikes();
-	if (pairs.has(a + b)) return true;
-	const rareHan = (c: string) => /^\p{Script=Han}$/u.test(c) && !known.has(c);
+	const { glyphs, curated } = lookalikes();
+	if (curated.has(a + b) || listed(glyphs, a, b) || listed(glyphs, b, a)) return true;
+	const rareHan = (c: string) => /^\p{Script=Han}$/u.test(c) && !(c in glyphs);
 	return rareHan(a) || rareHan(b);
 }
