@@ -58,6 +58,8 @@ export function formatStats(stats: readonly RuleStat[], totals?: RunTotals): str
 			"",
 			`${totals.files} files, ${totals.documents} documents, ${findings} findings; ${totals.elapsedMs.toFixed(0)} ms in total, ${ruleMs.toFixed(0)} ms in rules`,
 		);
+		// Say so rather than let zeros read as "free".
+		if (ruleMs === 0 && totals.files > 0) lines.push("No rule time was measured: results came from --cache or from worker threads (--concurrency).");
 	}
 	return `${lines.join("\n")}\n`;
 }

@@ -55,6 +55,15 @@ describe("--stats", () => {
 		expect(JSON.parse(r.stdout)[0].messages).toEqual([]);
 	});
 
+	it("says that results read from --cache were not timed", () => {
+		const dir = makeProject({ ".corpuslintrc.json": JSON.stringify({ rules: { whitespace: "error" } }), "a.txt": body });
+		const first = runCli(dir, [".", "-f", "json", "--stats", "--cache"]);
+		expect(first.stderr).not.toContain("No rule time was measured");
+		const cached = runCli(dir, [".", "-f", "json", "--stats", "--cache"]);
+		expect(parseTable(cached.stderr).get("whitespace")).toEqual({ count: 300, ms: 0, percent: 0 });
+		expect(cached.stderr).toContain("No rule time was measured");
+	});
+
 	it("prints nothing extra without --stats", () => {
 		const dir = makeProject({ ".corpuslintrc.json": JSON.stringify({ rules: { whitespace: "error" } }), "a.txt": body });
 		const r = runCli(dir, [".", "-f", "json"]);
