@@ -1,11 +1,25 @@
-import { closeSync, fsyncSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from "node:fs";
+import { closeSync, fsyncSync, openSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 /** Temp files are named after the target so a later run can find and remove leftovers. */
 export const TEMP_MARK = ".tmp-corpuslint-";
 
+/**
+ * The file a write really replaces: a symlink's target, so fixing through a
+ * link updates the linked file and keeps the link (renaming over the link
+ * itself would turn it into a regular file).
+ */
+function resolveTarget(target: string): string {
+	try {
+		return realpathSync(target);
+	} catch {
+		return target;
+	}
+}
+
 export function tempPathFor(target: string): string {
-	return join(dirname(target), `.${basename(target)}${TEMP_MARK}${process.pid}-${Date.now().toString(36)}`);
+	const real = resolveTarget(target);
+	return join(dirname(real), `.${basename(real)}${TEMP_MARK}${process.pid}-${Date.now().toString(36)}`);
 }
 
 /**
@@ -33,9 +47,10 @@ export function writeFileAtomic(target: string, data: Uint8Array): void {
 
 /** Renames a finished temp file over its target and makes the rename durable. */
 export function commitTemp(temp: string, target: string): void {
-	renameSync(temp, target);
+	const real = resolveTarget(target);
+	renameSync(temp, real);
 	try {
-		const dirFd = openSync(dirname(target), "r");
+		const dirFd = openSync(dirname(real), "r");
 		try {
 			fsyncSync(dirFd);
 		} finally {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
@@ -86,6 +86,18 @@ describe("writeFileAtomic", () => {
 		expect(readFileSync(target, "utf8")).toBe("新内容");
 		expect(statSync(target).mode & 0o777).toBe(0o640);
 		expect(readdirSync(dir).filter((n) => n.includes(TEMP_MARK))).toEqual([]);
+	});
+
+	it("writes through a symlink: the linked file changes, the link stays a link", () => {
+		mkdirSync(join(dir, "real"));
+		const real = join(dir, "real", "r.txt");
+		const link = join(dir, "link.txt");
+		writeFileSync(real, "old");
+		symlinkSync(real, link);
+		writeFileAtomic(link, Buffer.from("new"));
+		expect(lstatSync(link).isSymbolicLink()).toBe(true);
+		expect(readFileSync(real, "utf8")).toBe("new");
+		expect(readdirSync(join(dir, "real")).filter((n) => n.includes(TEMP_MARK))).toEqual([]);
 	});
 
 	it("removes temp files left by a dead process, but not those of a live one", () => {
