@@ -29,7 +29,7 @@ const CLOSE_AFTER = new Set([..."，。、；：？！）》,.;:?!)"].map((c) =>
 
 /** Lines that look like program code; their punctuation is syntax. */
 const CODE_LINE =
-	/^\s*(?:(?:const|let|var|function|def|import|from|return|if|for|while|print|console\.log|class|public|private)\b|[A-Za-z_$][\w$.]*\s*(?:=[^=]|\([^)\n]*\)\s*[;{]?\s*$)|[{}]|#include|\/\/|<\/?[a-z])/u;
+	/^\s*(?:(?:const|let|var|function|def|import|from|return|if|for|while|print|console\.log|class|public|private)\b|[A-Za-z_$][\w$.]*\s*(?:=[^=]|\([^)\n]*\)\s*(?:[;{]\s*)?$)|[{}]|#include|\/\/|<\/?[a-z])/u;
 
 const URL = /\b(?:https?|ftp):\/\/[^\s"'<>\u3000-\u303f\uff00-\uffef\u2018-\u201d\u3400-\u9fff]+|\bwww\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s"'<>\u3000-\u303f\uff00-\uffef\u2018-\u201d\u3400-\u9fff]*/gu;
 const BACKTICKS = /`[^`\n]*`/gu;

@@ -13,8 +13,13 @@ type Options = [
 ];
 type MessageIds = "trailing" | "tab" | "nbsp" | "spaceBeforePunctuation" | "blankLines";
 
-/** Spaces and tabs (and NBSP, ideographic space) at the end of a line. */
-const TRAILING = /[ \t\u00a0\u3000]+$/u;
+/** Start of the spaces and tabs (and NBSP, ideographic space) that end the line; a scan, since `/\s+$/` is quadratic on long gaps. */
+function trailingStart(text: string): number {
+	let i = text.length;
+	while (i > 0 && isSpaceOrIndent(text.charCodeAt(i - 1))) i--;
+	return i;
+}
+const isSpaceOrIndent = (c: number) => c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000;
 /** A gap inside a line: any run of horizontal space, ideographic space included. */
 const GAP = /[ \t\u00a0\u3000]+/gu;
 const BLANK = /^[ \t\u00a0\u3000\ufeff]*$/u;
@@ -58,13 +63,12 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 		return {
 			Line(node) {
 				const text = node.value;
-				const trailing = options.trailing ? TRAILING.exec(text) : null;
-				const end = trailing ? trailing.index : text.length;
-				if (trailing) {
+				const end = trailingStart(text);
+				if (options.trailing && end < text.length) {
 					context.report({
-						loc: sourceCode.locIn(node, trailing.index, text.length),
+						loc: sourceCode.locIn(node, end, text.length),
 						messageId: "trailing",
-						fix: (fixer) => fixer.removeRange(sourceCode.rangeIn(node, trailing.index, text.length)),
+						fix: (fixer) => fixer.removeRange(sourceCode.rangeIn(node, end, text.length)),
 					});
 				}
 				GAP.lastIndex = 0;
