@@ -34,7 +34,7 @@ export interface ParagraphShape {
 	interleaved: ColumnGap[] | undefined;
 }
 
-/** A run of spaces inside a paragraph where one printed line was glued to the next; offsets into `paragraph.value`. */
+/** Where one printed line was glued to the next inside a paragraph (spaces or a line break); offsets into `paragraph.value`. */
 export interface ColumnGap {
 	start: number;
 	end: number;
@@ -130,7 +130,12 @@ function trailingHeading(paragraph: ParagraphNode): HeadingKind | undefined {
 	if (lines.length < 2) return undefined;
 	const last = classifyHeading(lines[lines.length - 1].value);
 	if (last === undefined) return undefined;
-	const whole = lines.slice(0, -1).every((l) => endsSentence(l.value) || classifyHeading(l.value) !== undefined);
+	// Wrapped lines of a column are short and look like headlines one by one; a headline can only top the block.
+	const titleAbove = (text: string, i: number) => {
+		const kind = classifyHeading(text);
+		return kind !== undefined && (kind !== "headline" || i === 0);
+	};
+	const whole = lines.slice(0, -1).every((l, i) => endsSentence(l.value) || titleAbove(l.value, i));
 	return whole ? last : undefined;
 }
 
@@ -325,14 +330,15 @@ function score(head: ParagraphShape, tail: ParagraphShape): JoinScore {
 	return { score: s, bridge, tailCue, specific: bridge !== undefined || across || (head.openQuote && tail.closesQuote) || scrap(tail.body) };
 }
 
-/**
- * Once a page is known to interleave two columns, a paragraph of that page
- * with a single glued gap is interleaved too when the piece before the gap is
- * one or two column lines long and neither ends a sentence nor runs on.
- */
 /** Narrower pieces are wrapped lines of one column far more often than lines of a glued page. */
 const MIN_SPREAD_WIDTH = 30;
 
+/**
+ * Once a page is known to interleave two columns, a paragraph of that page
+ * with one to three glued gaps is interleaved too when the piece before the
+ * first gap is one or two column lines long, no gap splits a word, and some
+ * gap neither ends a sentence nor runs on.
+ */
 function spreadInterleave(shapes: ParagraphShape[]): void {
 	const widths: number[] = [];
 	for (const s of shapes) {
@@ -383,9 +389,8 @@ function analyse(paragraphs: readonly ParagraphNode[]): DocumentContinuity {
 		const to = Math.min(shapes.length - 1, head.index + SEARCH_WINDOW);
 		for (let j = from; j <= to; j++) {
 			const tail = shapes[j];
-			if (j === head.index || tail.heading !== undefined || hanCount(tail.body) === 0) continue;
+			if (j === head.index || tail.heading !== undefined || tail.interleaved || hanCount(tail.body) === 0) continue;
 			const adjacent = j === head.index + 1;
-			if (tail.interleaved) continue;
 			// A sentence does not resume across a section title.
 			if (shapes.slice(Math.min(j, head.index) + 1, Math.max(j, head.index)).some((x) => x.heading !== undefined)) continue;
 			const { score: s, bridge, tailCue, specific } = score(head, tail);

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { classifyHeading } from "../../src/linguistics/headline.js";
 
@@ -42,5 +43,23 @@ describe("classifyHeading", () => {
 		["除了这个项目,无锡日报报业集团在国际传播方面也作了新一轮部署。不久前,"],
 	])("%s is body text", (text) => {
 		expect(classifyHeading(text)).toBeUndefined();
+	});
+});
+
+describe("classifyHeading on the clean seeds", () => {
+	// Every line of seeds 002–004 that ends without a stop is a title, speaker line, caption or byline.
+	const unpunctuated = ["002_4ada1c7cd8ce54c8", "003_8228443f32db4f8b", "004_3aa97fa695d6fac8"].flatMap((name) =>
+		readFileSync(new URL(`../../seeds/${name}.txt`, import.meta.url), "utf8")
+			.split(/\r?\n/u)
+			.map((line) => line.trim())
+			.filter((line) => line.length > 0 && !/[。！？”」）：]$/u.test(line) && !/\s(?:记者\s|\S+摄$)/u.test(line)),
+	);
+
+	it("has headings to check", () => {
+		expect(unpunctuated.length).toBeGreaterThan(40);
+	});
+
+	it.each(unpunctuated)("%s", (line) => {
+		expect(classifyHeading(line)).toBeDefined();
 	});
 });

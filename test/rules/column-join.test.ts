@@ -12,6 +12,8 @@ textRuleTester().run("column-join", rule as never, {
 		// A single column hard-wrapped with spaces reads straight on across every gap.
 		"宋建武认为,当代人类信 息交互领域的新质生产力体 现在以互联网为核心的现代 信息技术的应用上。\n",
 		"●发言摘录\n\n聚焦“六大领域” 推进主流媒体系统性变革\n",
+		// The same single column wrapped with line breaks (a blank line elsewhere makes the lines one paragraph).
+		"融合十年 笃行致远\n\n宋建武认为，当代人类信\n息交互领域的新质生产力体\n现在以互联网为核心的现代\n信息技术的应用上。\n",
 	],
 	invalid: [
 		{
@@ -53,6 +55,11 @@ textRuleTester().run("column-join", rule as never, {
 				{ messageId: "continuationMarker", line: 3 },
 				{ messageId: "continuationMarker", line: 5 },
 			],
+		},
+		{
+			// Two paragraphs wrapped at 17 characters and interleaved line by line (a synthetic case).
+			code: "融合十年 笃行致远\n\n2023年2月，昆山市融媒体中心推\n湖北省南漳县融媒体中心与南漳县文化\n出全国首个县级融媒体3D超写实AI\n和旅游局合作，聚焦当地旅游资源，打\n数字人主播“昆小融”，为广大受众带\n造“媒体+文旅”模式，运营南漳文化\n来智能新体验。\n旅游的视频号、抖音号、头条号、微信\n",
+			errors: [{ messageId: "interleaved", line: 3, endLine: 10 }],
 		},
 		{
 			code: "化、数字化的浪潮让这里呈现出新气象。\n",
