@@ -1,10 +1,14 @@
 /**
  * Generates the labelled evaluation set for `repeated-caption` and
  * `duplicate-paragraph` from the clean seeds 002–004: clean synthetic
- * documents (headline, byline, body paragraphs, captions that occur once),
- * and damaged copies of them with caption runs, scattered repeats, spacing
- * and punctuation variants, one-character OCR variants, and duplicated,
- * near-duplicated and truncated paragraphs. Deterministic (seeded PRNG).
+ * documents (headline, byline, body paragraphs, captions that occur once,
+ * and look-alike negatives: numbered titles, captions one ordinary character
+ * apart, a paragraph that opens like another) in three layouts (blank lines,
+ * one paragraph a line, print style with indents and glued captions), and
+ * damaged copies of them: caption runs and blocks, scattered repeats,
+ * spacing/punctuation/width variants, one-character OCR variants, exact,
+ * re-punctuated, truncated (either end), quoted (middle) and OCR-damaged
+ * paragraph copies. Deterministic (seeded PRNG).
  *
  *   npx tsx scripts/make-repetition-fixtures.ts
  *

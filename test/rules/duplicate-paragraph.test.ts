@@ -44,6 +44,39 @@ textRuleTester().run("duplicate-paragraph", rule as never, {
 			errors: [{ line: 1, message: "Paragraph is a truncated copy of the paragraph at line 5." }],
 		},
 		{
+			// A truncated copy at the end of the document: deleted with the line break before it.
+			code: `${A}\n\n${B}\n\n${A.slice(0, 45)}\n`,
+			output: `${A}\n\n${B}\n`,
+			errors: [{ messageId: "contained", line: 5 }],
+		},
+		{
+			// Text from the middle of another paragraph may be a quotation: suggestion only.
+			code: `${A}\n\n${B}\n\n${A.slice(8, 48)}\n`,
+			output: null,
+			errors: [
+				{
+					line: 5,
+					message: "Paragraph is contained in the paragraph at line 1.",
+					suggestions: [{ messageId: "deleteThis", output: `${A}\n\n${B}\n` }],
+				},
+			],
+		},
+		{
+			// A damaged copy of a paragraph's start (cut short and misread): near, deleting the shorter copy suggested first.
+			code: `${A}\n\n${B}\n\n${A_NEAR.slice(0, 50)}\n`,
+			output: null,
+			errors: [
+				{
+					messageId: "near",
+					line: 5,
+					suggestions: [
+						{ messageId: "deleteThis", output: `${A}\n\n${B}\n` },
+						{ messageId: "deleteOther", output: `${B}\n\n${A_NEAR.slice(0, 50)}\n` },
+					],
+				},
+			],
+		},
+		{
 			// The caption-length exemption can be switched off.
 			code: "人民日报社副总编辑徐立京在论坛上发言，介绍媒体深度融合发展的经验。\n\n人民日报社副总编辑徐立京在论坛上发言，介绍媒体深度融合发展的经验。\n",
 			output: "人民日报社副总编辑徐立京在论坛上发言，介绍媒体深度融合发展的经验。\n",

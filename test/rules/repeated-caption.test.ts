@@ -28,6 +28,8 @@ textRuleTester().run("repeated-caption", rule as never, {
 		{ code: `${CAPTION}\n\n正文。\n\n${CAPTION}\n`, options: [{ minRepeats: 3 }] },
 		// The short last line of a wrapped paragraph is not a caption.
 		`${"这是一段被硬换行的很长的正文内容，它在这里换行，并且后面还有更多的文字内容继续写下去，直到超出说明文字的长度，"}\n推动高质量发展。\n\n${"另外一段被硬换行的很长的正文内容，它在这里换行，并且后面还有更多的文字内容继续写下去，直到超出说明文字的长度，"}\n推动高质量发展。\n`,
+		// Two identical short tails of hard-wrapped paragraphs (the line before is cut mid-sentence) are not captions.
+		`${"这是一段被硬换行的很长的正文内容，它在这里换行，并且后面还有更多的文字内容继续写下去，直到超出说明文字的长度"}\n推动高质量发展。\n\n${"另外一段被硬换行的很长的正文内容，它在这里换行，并且后面还有更多的文字内容继续写下去，直到超出说明文字的长度"}\n推动高质量发展。\n`,
 		// Longer than maxLength: a body paragraph, left to duplicate-paragraph.
 		{ code: `${CAPTION}\n\n${CAPTION}\n`, options: [{ maxLength: 5 }] },
 	],
@@ -85,6 +87,12 @@ textRuleTester().run("repeated-caption", rule as never, {
 					suggestions: [{ messageId: "deleteAll", output: "人民日报社副总编辑徐立京在论坛上发言。\n\n正文。\n" }],
 				},
 			],
+		},
+		{
+			// Print style: indented paragraphs, the caption glued under a paragraph (no blank line); the copy goes with its line break.
+			code: `\u3000\u3000${"荆州正在加快构建现代产业体系，着力打造长江经济带重要的先进制造业基地，推动传统产业转型升级，培育壮大新兴产业集群。"}\n${CAPTION}\n\u3000\u3000第二段正文。\n${CAPTION}\n\u3000\u3000\n\u3000\u3000第三段正文。\n`,
+			output: `\u3000\u3000${"荆州正在加快构建现代产业体系，着力打造长江经济带重要的先进制造业基地，推动传统产业转型升级，培育壮大新兴产业集群。"}\n${CAPTION}\n\u3000\u3000第二段正文。\n\u3000\u3000\n\u3000\u3000第三段正文。\n`,
+			errors: [{ messageId: "repeated", line: 4 }],
 		},
 		{
 			// Case folding can be turned off.
