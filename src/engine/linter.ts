@@ -100,13 +100,16 @@ function toLocation(descriptor: ReportDescriptor): { start: SourceLocation["star
 }
 
 // Options are validated and merged once per configuration object, not per document.
-const preparedCache = new WeakMap<unknown[], unknown[]>();
+// Keyed by rule as well: one options array (e.g. a shared `[]`) may serve several rules.
+const preparedCache = new WeakMap<unknown[], WeakMap<AnyRule, unknown[]>>();
 function preparedOptions(ruleId: string, rule: AnyRule, options: unknown[]): unknown[] {
-	let merged = preparedCache.get(options);
+	let byRule = preparedCache.get(options);
+	if (!byRule) preparedCache.set(options, (byRule = new WeakMap()));
+	let merged = byRule.get(rule);
 	if (!merged) {
 		validateRuleOptions(ruleId, rule, options);
 		merged = mergeDefaultOptions(rule.meta?.defaultOptions as unknown[] | undefined, options);
-		preparedCache.set(options, merged);
+		byRule.set(rule, merged);
 	}
 	return merged;
 }

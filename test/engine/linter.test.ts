@@ -186,6 +186,22 @@ describe("rule options", () => {
 		expect(lintDocument(text, rules({ "max-length": [2, { max: 12 }] }), testRegistry).map((m) => m.line)).toEqual([2]);
 	});
 
+	it("validates and merges per rule even when two rules share one options array", () => {
+		const shared: unknown[] = [];
+		const both: ResolvedRules = new Map([
+			["zero-o", { severity: 2, options: shared }],
+			["max-length", { severity: 2, options: shared }],
+		]);
+		// max-length must still get its default max of 10, not zero-o's (absent) defaults.
+		expect(lintDocument("123456789012o", both, testRegistry).map((m) => m.ruleId)).toEqual(["max-length", "zero-o"]);
+		const badShared: unknown[] = [{ max: 3 }];
+		const bad: ResolvedRules = new Map([
+			["max-length", { severity: 2, options: badShared }],
+			["zero-o", { severity: 2, options: badShared }],
+		]);
+		expect(() => lintDocument("x", bad, testRegistry)).toThrow(/"zero-o"/u);
+	});
+
 	it("rejects an unknown option with an error naming the rule and the option", () => {
 		const run = () => lintDocument("x", rules({ "max-length": [2, { maxx: 3 }] }), testRegistry);
 		expect(run).toThrow(ConfigError);
