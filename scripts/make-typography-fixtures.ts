@@ -84,12 +84,14 @@ const HALF: Record<string, string> = { "，": ",", "；": ";", "：": ":", "？"
 const punctuationDamage: Damage = (d, rnd) => {
 	let changed = false;
 	// Sentence marks, one by one.
-	for (const i of positions(d.text, /[，；：？！。]/gu)) {
+	// From the end, so a gap added after one mark does not move the ones still to come.
+	for (const i of positions(d.text, /[，；：？！。]/gu).reverse()) {
 		if (rnd() > 0.35) continue;
 		const ch = d.text[i];
 		// The rule deliberately leaves "3," and "5%." style marks after digits alone: do not label what it cannot see.
 		if (/[0-9%]/u.test(d.text[i - 1] ?? "")) continue;
-		replaceAt(d, i, 1, HALF[ch]);
+		// OCR often leaves a gap after the mark; the fix must take it too.
+		replaceAt(d, i, 1, rnd() < 0.25 && ch !== "。" ? `${HALF[ch]} ` : HALF[ch]);
 		d.marks.push({ offset: i, messageId: "halfWidth", note: `${ch} → ${HALF[ch]}` });
 		changed = true;
 	}
@@ -104,9 +106,18 @@ const punctuationDamage: Damage = (d, rnd) => {
 	}
 	// Quotes: all curly quotes of the line at once, so the straight ones still alternate.
 	if (rnd() < 0.6 && /[“‘]/u.test(d.text)) {
+		const dropOne = /“/u.test(d.text) && rnd() < 0.25;
 		for (const [open, close, straight] of [["“", "”", '"'], ["‘", "’", "'"]] as const) {
-			for (const i of positions(d.text, new RegExp(open, "gu"))) d.marks.push({ offset: i, messageId: "straightQuotes", note: `${open}…${close} → ${straight}` });
+			if (!(dropOne && open === "“")) {
+				for (const i of positions(d.text, new RegExp(open, "gu"))) d.marks.push({ offset: i, messageId: "straightQuotes", note: `${open}…${close} → ${straight}` });
+			}
 			d.text = d.text.split(open).join(straight).split(close).join(straight);
+		}
+		if (dropOne) {
+			// A quote lost in OCR: the rest no longer pair up, so each is a suggestion, not a fix.
+			const quotes = positions(d.text, /"/gu);
+			replaceAt(d, pick(quotes, rnd), 1, "");
+			for (const i of positions(d.text, /"/gu)) d.marks.push({ offset: i, messageId: "ambiguousQuote", note: "one of the straight quotes was lost" });
 		}
 		changed = true;
 	}
