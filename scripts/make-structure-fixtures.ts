@@ -222,7 +222,7 @@ for (const rule of ["column-join", "truncated-sentence"]) {
 }
 
 const names = Object.keys(damages);
-const CASES = 60;
+const CASES = 100;
 for (let n = 0; n < CASES; n++) {
 	const holdout = n % 5 === 4;
 	const pool = holdout ? holdoutBodies : tuningBodies;

@@ -282,6 +282,12 @@ function fragmentHead(body: string): boolean {
 	return head.length > 0 && head.length <= 3 && head.length < body.length;
 }
 
+/** A scrap of one to three characters closing some other clause, then text going on ("事，点击量突破…"). */
+function scrapThenMore(text: string): boolean {
+	const m = /^[^，,。．.！!？?；;：:、…”"）)]{1,3}[，,。．.！!？?；;：:、]/u.exec(text);
+	return m !== null && text.length - m[0].length >= 4;
+}
+
 /** The whole paragraph is a scrap of one to three characters ("报告。"): it can only be the end of a sentence. */
 function scrap(body: string): boolean {
 	return hanCount(body) <= 3 && body.replace(/[\p{P}\s]/gu, "").length <= 3;
@@ -365,7 +371,9 @@ function spreadInterleave(shapes: ParagraphShape[]): void {
 		});
 		// One join that reads straight on (a word split across it) is enough to call the paragraph a single column.
 		const readsOn = gaps.some((g, k) => bridgeWord(fragments[k].text, fragments[k + 1].text) !== undefined);
-		if (broken.length && !readsOn) s.interleaved = broken;
+		// And one join must visibly break: a line stopping on a function word, or the next starting with a scrap of another clause.
+		const visiblyBroken = gaps.some((g, k) => danglingEnding(fragments[k].text) !== undefined || scrapThenMore(fragments[k + 1].text));
+		if (broken.length && !readsOn && visiblyBroken) s.interleaved = broken;
 	}
 }
 
