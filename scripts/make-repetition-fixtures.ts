@@ -32,7 +32,17 @@ function mulberry32(seed: number): () => number {
 		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 	};
 }
-const rand = mulberry32(20261122);
+let rand = mulberry32(20261122);
+/** Runs `fn` on its own random stream, leaving the main stream where it was. */
+function withSeed<T>(seed: number, fn: () => T): T {
+	const saved = rand;
+	rand = mulberry32(seed);
+	try {
+		return fn();
+	} finally {
+		rand = saved;
+	}
+}
 const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
 function shuffle<T>(xs: T[]): T[] {
@@ -323,7 +333,9 @@ function paragraphCase(): Case {
 	const after = [...doc.units.keys()].filter((i) => i >= pi);
 	const before = [...doc.units.keys()].filter((i) => i < pi);
 	let text = para;
-	let messageId = "duplicate";
+	// In print style a line glued under the paragraph is part of it: a copy of the paragraph alone is then contained in it.
+	const glued = doc.mode === "indent" && pi + 1 < doc.units.length && doc.seps[pi] === "\n" && !doc.units[pi + 1].startsWith("\u3000");
+	let messageId = glued ? "contained" : "duplicate";
 	let exact = true;
 	let at = pick(after);
 	let extra: string | undefined;
@@ -372,20 +384,29 @@ function paragraphCase(): Case {
 
 // ---- Output -------------------------------------------------------------------------------------
 const fixtures = join(packageRoot, "fixtures");
-function writeCases(rule: string, count: number, make: () => Case): void {
+/**
+ * Writes `count` cases; the last fifth goes under holdout/ and is drawn from
+ * its own random stream, so the held-out cases stay new when the tuning
+ * cases (or the rules) change.
+ */
+function writeCases(rule: string, count: number, make: () => Case, holdoutSeed: number): void {
 	const dir = join(fixtures, rule);
 	for (const f of readdirSync(dir, { withFileTypes: true })) {
 		if (f.name.startsWith("syn-")) rmSync(join(dir, f.name));
 		if (f.name === "holdout") rmSync(join(dir, f.name), { recursive: true });
 	}
 	mkdirSync(join(dir, "holdout"), { recursive: true });
-	for (let n = 0; n < count; n++) {
-		const c = make();
-		const base = join(dir, n % 5 === 4 ? "holdout" : "", `syn-${String(n).padStart(3, "0")}`);
+	const held = Math.round(count / 5);
+	const write = (n: number, c: Case, holdout: boolean) => {
+		const base = join(dir, holdout ? "holdout" : "", `syn-${String(n).padStart(3, "0")}`);
 		writeFileSync(`${base}.txt`, c.text);
 		writeFileSync(`${base}.expected.json`, `${JSON.stringify({ strict: false, findings: c.findings }, null, "\t")}\n`);
 		if (c.fixed !== undefined) writeFileSync(`${base}.fixed.txt`, c.fixed);
-	}
+	};
+	for (let n = 0; n < count - held; n++) write(n, make(), false);
+	withSeed(holdoutSeed, () => {
+		for (let n = count - held; n < count; n++) write(n, make(), true);
+	});
 }
 
 mkdirSync(join(fixtures, "clean"), { recursive: true });
@@ -396,6 +417,6 @@ for (let n = 0; n < 12; n++) {
 }
 mkdirSync(join(fixtures, "repeated-caption"), { recursive: true });
 mkdirSync(join(fixtures, "duplicate-paragraph"), { recursive: true });
-writeCases("repeated-caption", 80, captionCase);
-writeCases("duplicate-paragraph", 80, paragraphCase);
+writeCases("repeated-caption", 80, captionCase, 0x5eed0001);
+writeCases("duplicate-paragraph", 80, paragraphCase, 0x5eed0002);
 console.log(`bodies ${bodies.length}, short lines ${shortLines.length}`);
