@@ -5,6 +5,7 @@
  * structure rules do not take it for a sentence that stops dead.
  */
 import { isBalanced } from "./pairs.js";
+import { segment } from "./segment.js";
 import { continuationData, danglingEnding, hasInternalSentenceEnd, opensFrame } from "./sentence.js";
 
 export type HeadingKind = "headline" | "subtitle" | "section" | "speaker" | "dateline" | "caption" | "byline" | "furniture";
@@ -79,8 +80,20 @@ export function classifyHeading(raw: string): HeadingKind | undefined {
 	if (length <= MAX_LABEL_LENGTH && !COMMA.test(text) && /[:：]$/u.test(text)) return "speaker";
 	if (length <= MAX_LABEL_LENGTH && !COMMA.test(text) && p.title.test(text) && !opensFrame(text)) return "speaker";
 	if (length <= MAX_LABEL_LENGTH && SECTION_NUMBER.test(text)) return "section";
-	if (length <= (COMMA.test(text) ? MAX_COMMA_HEADLINE_LENGTH : MAX_HEADLINE_LENGTH)) return "headline";
+	if (COMMA.test(text)) return length <= MAX_COMMA_HEADLINE_LENGTH && !endsOnSingleCharacter(text) ? "headline" : undefined;
+	if (length <= MAX_HEADLINE_LENGTH) return "headline";
 	return undefined;
+}
+
+/**
+ * Two-clause headlines end on a full word (效能, 中国方案); a line of two
+ * clauses that ends on a one-character piece (…组建运) was cut inside a word.
+ */
+function endsOnSingleCharacter(text: string): boolean {
+	const tail = text.slice(-6);
+	if (!/\p{Script=Han}$/u.test(tail)) return false;
+	const tokens = segment(tail);
+	return tokens[tokens.length - 1].word.length === 1;
 }
 
 /** True when the text is a title-like line that legitimately ends without punctuation. */

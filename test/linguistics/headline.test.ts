@@ -38,6 +38,8 @@ describe("classifyHeading", () => {
 		["推动主流媒体与地方政府的"],
 		// Long, with commas: body text.
 		["7月13日，2023中国新媒体大会“AIGC发展与机遇”高峰论坛，由国家广播电视总局发展研究中心牵头的马栏山指数研究联合课题组，发布视频文创产业发展态势研究"],
+		// Two clauses that stop inside a word (组建运|营).
+		["网安学院正式开学，武汉金银湖实验室、黄鹤网络安全实验室组建运"],
 		// A full sentence is a paragraph, not a title.
 		["一桥飞架，关山不远。"],
 		["除了这个项目,无锡日报报业集团在国际传播方面也作了新一轮部署。不久前,"],
