@@ -138,7 +138,11 @@ const rule: TextRuleDefinition<{
 					const container = unique[long];
 					done.add(p);
 					// A copy cut at either end is debris; text from the middle of a paragraph may be a quotation.
-					const cut = container.key.startsWith(p.key) || container.key.endsWith(p.key);
+					// The ends of single lines count too: in print style a caption glued under a paragraph is part of its block.
+					const cutFrom = (key: string) => key.startsWith(p.key) || key.endsWith(p.key);
+					const cut =
+						cutFrom(container.key) ||
+						(container.node.children.length > 1 && container.node.children.some((l) => cutFrom(sourceCode.memo(memoKey, l, () => comparisonKey(l.value, norm)))));
 					const other = { other: container.node.loc.start.line };
 					context.report({
 						loc: p.node.loc,
