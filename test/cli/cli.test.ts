@@ -7,6 +7,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { jsonResults, repoRoot, TempProject } from "../helpers/cli.js";
 
+/** Each test spawns the command a few times; a loaded machine can take seconds per spawn. */
+const CLI_TIMEOUT = 120_000;
 const DIRTY = "标题  \n\n正文。\n"; // one trailing-whitespace error at 1:3
 const CLEAN = "标题\n\n正文。\n";
 const projects: TempProject[] = [];
@@ -25,7 +27,7 @@ function expectNoStack(stderr: string): void {
 	expect(stderr).not.toMatch(/internal error/u);
 }
 
-describe.concurrent("exit codes", () => {
+describe.concurrent("exit codes", { timeout: CLI_TIMEOUT }, () => {
 	it("0 when clean, with no output", async () => {
 		const p = project({ "a.txt": CLEAN });
 		const run = await p.run(["a.txt"]);
@@ -53,12 +55,14 @@ describe.concurrent("exit codes", () => {
 
 	it("2 for usage errors, without a stack trace", async () => {
 		const p = project({ "a.txt": DIRTY });
-		for (const args of [["--frobnicate", "a.txt"], [], ["--fix", "--fix-dry-run", "a.txt"], ["--fix-type", "problem", "a.txt"], ["-f", "nope", "a.txt"], ["missing/*.txt"]]) {
-			const run = await p.run(args);
-			expect(run.code, args.join(" ")).toBe(2);
-			expect(run.stderr, args.join(" ")).toMatch(/^corpuslint: /u);
+		const cases = [["--frobnicate", "a.txt"], [], ["--fix", "--fix-dry-run", "a.txt"], ["--fix-type", "problem", "a.txt"], ["-f", "nope", "a.txt"], ["missing/*.txt"]];
+		const runs = await Promise.all(cases.map((args) => p.run(args)));
+		runs.forEach((run, i) => {
+			expect(run.code, cases[i].join(" ")).toBe(2);
+			expect(run.stderr, cases[i].join(" ")).toMatch(/^corpuslint: /u);
 			expectNoStack(run.stderr);
-		}
+		});
+		expect(p.text("a.txt")).toBe(DIRTY);
 	});
 
 	it("--version and --help exit 0", async () => {
@@ -73,7 +77,7 @@ describe.concurrent("exit codes", () => {
 	});
 });
 
-describe.concurrent("configuration errors exit 2 with a clear message", () => {
+describe.concurrent("configuration errors exit 2 with a clear message", { timeout: CLI_TIMEOUT }, () => {
 	it("unknown key", async () => {
 		const p = project({ ".corpuslintrc.json": { rules: {}, ignore: ["x"] }, "a.txt": CLEAN });
 		const run = await p.run(["a.txt"]);
@@ -112,7 +116,7 @@ describe.concurrent("configuration errors exit 2 with a clear message", () => {
 	});
 });
 
-describe.concurrent("configuration", () => {
+describe.concurrent("configuration", { timeout: CLI_TIMEOUT }, () => {
 	it("is found from the working directory upward, and globs are relative to it", async () => {
 		const p = project({ ".corpuslintrc.json": { rules: { whitespace: "warn" } }, "sub/deep/a.txt": DIRTY });
 		const run = await p.run(["a.txt", "-f", "json"], { cwd: "sub/deep" });
@@ -210,7 +214,7 @@ describe.concurrent("configuration", () => {
 	});
 });
 
-describe.concurrent("output", () => {
+describe.concurrent("output", { timeout: CLI_TIMEOUT }, () => {
 	it("--format json has ESLint's result shape", async () => {
 		const p = project({ "a.txt": DIRTY });
 		const run = await p.run(["a.txt", "-f", "json"]);
@@ -260,7 +264,7 @@ describe.concurrent("output", () => {
 	});
 });
 
-describe.concurrent("fixing", () => {
+describe.concurrent("fixing", { timeout: CLI_TIMEOUT }, () => {
 	it("--fix writes fixed files, exits 0 when nothing remains, and fixing twice equals fixing once", async () => {
 		const p = project({ "a.txt": "标题  \n\n正文。\t\n\n\n\n\n\n结尾\n", "b.txt": CLEAN });
 		const run = await p.run(["--fix", "."]);

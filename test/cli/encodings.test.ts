@@ -25,7 +25,7 @@ function utf16be(text: string): Buffer {
 /** "中文  \n" in GBK/GB18030, by hand: 中 D6D0, 文 CEC4, then two spaces (trailing whitespace). */
 const GB18030_DIRTY = Buffer.from([0xd6, 0xd0, 0xce, 0xc4, 0x20, 0x20, 0x0a]);
 
-describe.concurrent("encodings", () => {
+describe.concurrent("encodings", { timeout: 120_000 }, () => {
 	it("GB18030: linted, with a finding about the encoding", async () => {
 		const p = project({ "gb.txt": GB18030_DIRTY });
 		const run = await p.run(["gb.txt", "-f", "json"]);

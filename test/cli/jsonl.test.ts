@@ -34,7 +34,7 @@ function corpus(): string {
 	return `${LINES.plain}\n${LINES.oddKeys}\n${LINES.ensureAscii}\n${LINES.rawEmoji}\n${LINES.clean}\n${LINES.crlf}\r\n${LINES.malformed}\n${LINES.missing}\n${LINES.notString}\n${LINES.last}`;
 }
 
-describe.concurrent("JSONL", () => {
+describe.concurrent("JSONL", { timeout: 120_000 }, () => {
 	it("reports each finding at its JSONL line with the document id and the position inside the text", async () => {
 		const p = project({ "c.jsonl": corpus() });
 		const run = await p.run(["c.jsonl", "-f", "json"]);
