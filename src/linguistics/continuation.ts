@@ -126,17 +126,26 @@ const PAIRED = /[“”‘’《》〈〉（）「」『』【】〔〕()"]/u;
  * does not count.
  */
 function trailingHeading(paragraph: ParagraphNode): HeadingKind | undefined {
-	const lines = paragraph.children;
+	const lines = paragraph.children.map((l) => l.value);
 	if (lines.length < 2) return undefined;
-	const last = classifyHeading(lines[lines.length - 1].value);
+	const last = classifyHeading(lines[lines.length - 1]);
 	if (last === undefined) return undefined;
-	// Wrapped lines of a column are short and look like headlines one by one; a headline can only top the block.
-	const titleAbove = (text: string, i: number) => {
-		const kind = classifyHeading(text);
-		return kind !== undefined && (kind !== "headline" || i === 0);
-	};
-	const whole = lines.slice(0, -1).every((l, i) => endsSentence(l.value) || titleAbove(l.value, i));
-	return whole ? last : undefined;
+	const above = lines.slice(0, -1).map((l) => (endsSentence(withoutCredit(l)) ? "sentence" : classifyHeading(l)));
+	if (above.some((k) => k === undefined)) return undefined;
+	// Wrapped lines of a column are short and look like headlines one by one: a stack of titles must not read on from line to line.
+	if (above.slice(1).some((k) => k === "headline") && lines.some((l, k) => k + 1 < lines.length && readsOn(l, lines[k + 1], lines[k + 2]))) return undefined;
+	return last;
+}
+
+/** The line read on into the next one, or into the one after it (two columns alternating). */
+function readsOn(line: string, next: string, afterNext: string | undefined): boolean {
+	return continuity(line, next) > 0 || (afterNext !== undefined && continuity(line, afterNext) > 0);
+}
+
+/** The text without a byline or photo credit after its last sentence ("…融合。 记者 马涛"). */
+function withoutCredit(text: string): string {
+	const byline = markers().trailingByline.exec(text);
+	return byline ? text.slice(0, byline.index + 1) : text;
 }
 
 function shapeOf(paragraph: ParagraphNode, index: number): ParagraphShape {
@@ -149,8 +158,7 @@ function shapeOf(paragraph: ParagraphNode, index: number): ParagraphShape {
 	let body = trimEnd(value.slice(bodyStart));
 	const toMarker = m.to.exec(body);
 	if (toMarker) body = trimEnd(body.slice(0, toMarker.index));
-	const byline = m.trailingByline.exec(body);
-	if (byline) body = body.slice(0, byline.index + 1);
+	body = withoutCredit(body);
 	const heading = classifyHeading(value) ?? trailingHeading(paragraph);
 	const quotes = quoteState(body);
 	const isBody = heading === undefined && hanCount(body) > 0;

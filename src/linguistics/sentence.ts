@@ -35,6 +35,8 @@ const CLOSERS = new Set([..."”’」』）)》〉】〕\"'"]);
 /** Internal sentence punctuation: a line containing these is a sentence, not a title. */
 const SENTENCE_INTERNAL = /[。！？；!?;]|[\p{Script=Han}][.．](?=\s|[\p{Script=Han}“"]|$)/u;
 const TRAILING_SPACE = /[\s\u3000\u00a0]+$/u;
+/** Decoration and invisible characters after the last mark: emoji (with joiners and selectors), format characters. */
+const TRAILING_DECORATION = /[\p{Extended_Pictographic}\p{Cf}\u{fe0f}\u{20e3}\s\u3000]+$/u;
 
 /** The text without trailing whitespace. */
 export function trimEnd(text: string): string {
@@ -47,13 +49,14 @@ export function trimEnd(text: string): string {
  * when it does not follow a digit, so a list number "3." does not.
  */
 export function endsSentence(text: string): boolean {
-	let end = trimEnd(text).length;
+	text = text.replace(TRAILING_DECORATION, "");
+	let end = text.length;
 	while (end > 0 && CLOSERS.has(text[end - 1])) end--;
 	if (end === 0) return false;
 	const last = text[end - 1];
 	if (last === "—" && text[end - 2] === "—") return true;
-	// A full stop after a digit is a list number or a decimal cut short; after a letter or Han it ends a sentence.
-	if (last === "." || last === "．") return end >= 2 && !/[0-9]/u.test(text[end - 2]);
+	// A lone "3." is a list number; anywhere else an ASCII full stop ends a sentence (电话：63071234.).
+	if (last === "." || last === "．") return end >= 2 && !/^[\s\u3000]*[0-9]{1,3}[.．]$/u.test(text.slice(0, end));
 	return TERMINALS.has(last);
 }
 

@@ -12,6 +12,15 @@ textRuleTester().run("truncated-sentence", rule as never, {
 		"加入联盟后，我们将加强交流合作。 记者 马涛\n",
 		"光谷科技园一角。龚鹏摄\n",
 		"他说：“We need open standards.”\n",
+		// Credits and decoration after the last stop, found in the other rules' fixtures.
+		"坚持在接地气、转文风、广覆盖上下功夫。（记者 韩冰）\n",
+		"长江大桥一角.薛勇晨摄\n",
+		"打造“智能党报”等策划。👩‍💻\n",
+		"邮箱:press@xinhua.org,电话:(010)63071234.\n",
+		// A body line with a caption and a credit stacked under it, no blank lines.
+		"　　促进区域文化交流、融合。 记者 马涛\n第一场 县级融媒体中心建设座谈会\n（重庆日报报业集团供图）\n\n　　第二段。\n",
+		// Stacked repeated captions.
+		"南方报业传媒集团、重庆日报报业集团联合发布\n南 方报业传媒集团、重庆日报报业集团联合发布\n南  方报业传媒集团、重庆日报报业集团联合发布\n\n第二段。\n",
 	],
 	invalid: [
 		{
