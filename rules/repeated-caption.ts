@@ -140,7 +140,9 @@ const rule: TextRuleDefinition<{
 				const members = [...byKey.get(root)!];
 				if (root.length >= MIN_KEY_FOR_VARIANT) {
 					for (const j of neighbours[i]) {
-						if (assigned.has(j) || !isVariant(root, keys[j], byKey.get(root)!.length)) continue;
+						const rootCount = byKey.get(root)!.length;
+						// A damaged copy is rarer than the caption it damages; two lines repeated as often are two captions.
+						if (assigned.has(j) || byKey.get(keys[j])!.length * 2 > Math.max(2, rootCount) || !isVariant(root, keys[j], rootCount)) continue;
 						assigned.add(j);
 						members.push(...byKey.get(keys[j])!);
 					}

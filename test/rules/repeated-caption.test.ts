@@ -95,6 +95,15 @@ textRuleTester().run("repeated-caption", rule as never, {
 			errors: [{ messageId: "repeated", line: 4 }],
 		},
 		{
+			// Two captions repeated as often, one character apart, are two groups, not a caption and its damaged copy.
+			code: "图为子号展台的参观者留影。\n\n图为丑号展台的参观者留影。\n\n图为子号展台的参观者留影。\n\n正文一。\n\n图为丑号展台的参观者留影。\n\n正文二。\n",
+			output: "图为子号展台的参观者留影。\n\n图为丑号展台的参观者留影。\n\n正文一。\n\n正文二。\n",
+			errors: [
+				{ messageId: "repeated", line: 5 },
+				{ messageId: "repeated", line: 9 },
+			],
+		},
+		{
 			// Case folding can be turned off.
 			code: "Photo by Wang Wei\n\nphoto by wang wei\n\nPhoto by Wang Wei\n",
 			output: "Photo by Wang Wei\n\nphoto by wang wei\n",
