@@ -115,6 +115,16 @@ describe("ESLint parity", () => {
 		});
 	}
 
+	it("the plugin's recommended config gives the same findings as corpuslint's recommended preset", () => {
+		const config = [plugin.configs.recommended] as unknown as Linter.Config[];
+		for (const [name, text] of samples) {
+			const tuple = (m: LintMessage | Linter.LintMessage) => [comparable(m).ruleId, m.severity, m.line, m.column, m.messageId ?? ""].join(" ");
+			const ours = lintText(text).map(tuple).sort();
+			const theirs = linter.verify(text, config, { filename: `${name}.txt` }).map(tuple).sort();
+			expect(ours, name).toEqual(theirs);
+		}
+	});
+
 	it("all rules together give the same fixed text (fixes of different rules merge the same way)", () => {
 		const all = Object.fromEntries([...builtinRules.keys()].map((id) => [`corpuslint/${id}`, "error"]));
 		const config = [{ files: ["**/*.txt"], plugins: { corpuslint: plugin }, language: "corpuslint/text", rules: all }] as unknown as Linter.Config[];
