@@ -7,7 +7,6 @@ import { loadDataJson } from "../data-files.js";
 import { segment } from "./segment.js";
 import { isHan } from "./script.js";
 
-
 export interface ContinuationData {
 	markers: { from: string[]; to: string[] };
 	furniture: { lines: string[]; lineStart: string };
