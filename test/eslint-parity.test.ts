@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Linter } from "eslint";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { builtinRules } from "../rules/index.js";
 import { fixText, lintText } from "../src/api.js";
@@ -115,6 +116,22 @@ describe("ESLint parity", () => {
 		});
 	}
 
+	it("random whitespace-heavy texts: whitespace gives the same messages and fixed text in both hosts", () => {
+		const pieces = ["中", "文", "a", " ", "\t", "\u00a0", "\u3000", "。", "，", "）", "\n", "\r\n", "\n\n\n\n\n", "\r"];
+		fc.assert(
+			fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+				const text = parts.join("");
+				const ours = lintText(text, { rules: { whitespace: "error" }, preset: null }).map(comparable).sort(byPosition);
+				const theirs = linter.verify(text, eslintConfig("whitespace"), { filename: "a.txt" }).map(comparable).sort(byPosition);
+				expect(ours).toEqual(theirs);
+				const fixed = fixText(text, { rules: { whitespace: "error" }, preset: null }).output;
+				expect(fixed).toBe(linter.verifyAndFix(text, eslintConfig("whitespace"), { filename: "a.txt" }).output);
+				expect(fixText(fixed, { rules: { whitespace: "error" }, preset: null }).output).toBe(fixed);
+			}),
+			{ numRuns: 200, seed: 20261122 },
+		);
+	});
+
 	it("the plugin's recommended config gives the same findings as corpuslint's recommended preset", () => {
 		const config = [plugin.configs.recommended] as unknown as Linter.Config[];
 		for (const [name, text] of samples) {
@@ -152,6 +169,28 @@ describe("ESLint parity of the engine (synthetic rules)", () => {
 		{ "point-report": "error" },
 		Object.fromEntries([...parityRegistry.keys()].map((id) => [id, "error" as const])),
 	];
+	it("random texts: same fixed text and remaining messages as ESLint, and fixing twice equals fixing once", () => {
+		const ids = [...parityRegistry.keys()].filter((id) => id !== "never-stable");
+		const config = [
+			{ files: ["**/*.txt"], plugins: { synthetic }, language: "synthetic/text", rules: Object.fromEntries(ids.map((id) => [`synthetic/${id}`, "error"])) },
+		] as unknown as Linter.Config[];
+		const rules: ResolvedRules = new Map(ids.map((id) => [id, { severity: 2 as const, options: [] }]));
+		const pieces = ["o", "f", "-", " ", "  ", "QUOTE", "TODO", "#", "⟨", "中文", "😀", "\n", "\r\n", "\n\n", "\u3000"];
+		fc.assert(
+			fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+				const text = parts.join("");
+				const ours = fixDocument(text, rules, parityRegistry);
+				const theirs = linter.verifyAndFix(text, config, { filename: "a.txt" });
+				expect(ours.output).toBe(theirs.output);
+				expect(ours.messages.map(comparable).sort(byPosition)).toEqual(
+					theirs.messages.map((m) => comparable({ ...m, ruleId: m.ruleId?.replace(/^synthetic\//u, "") ?? null })).sort(byPosition),
+				);
+				expect(fixDocument(ours.output, rules, parityRegistry).output).toBe(ours.output);
+			}),
+			{ numRuns: 150, seed: 20261122 },
+		);
+	});
+
 	for (const setup of setups) {
 		it(`${Object.keys(setup).length > 3 ? "all synthetic rules" : Object.keys(setup).join(" + ")}: same messages and fixed text`, () => {
 			const config = [
