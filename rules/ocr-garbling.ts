@@ -1,6 +1,5 @@
 import type { ParagraphNode } from "../src/language/ast.js";
 import { ruleDocsUrl, type TextRuleDefinition } from "../src/language/rule-types.js";
-import { segmentParagraph } from "../src/linguistics/segment.js";
 import {
 	detectInjectedSpaces,
 	detectLatinDigit,
@@ -66,7 +65,7 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 				injectedSpace: true,
 				mojibake: true,
 				damagedChar: true,
-				lookalikeMinConfidence: 0.35,
+				lookalikeMinConfidence: 0.45,
 				lookalikeFixConfidence: 0.75,
 				injectedSpaceMinWordCount: 20,
 			},
@@ -106,7 +105,7 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 				if (options.traditional && simplifiedDocument()) findings.push(...detectTraditional(text));
 				if (options.lookalike) {
 					findings.push(
-						...detectLookalikes(text, () => segmentParagraph(sourceCode, node), {
+						...detectLookalikes(text, {
 							minConfidence: options.lookalikeMinConfidence!,
 							occurrences,
 						}),
