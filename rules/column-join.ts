@@ -76,17 +76,28 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 		const lineOf = (p: ParagraphNode) => String(p.loc.end.line);
 
 		return {
-			Line(node) {
+			Line(node, paragraph) {
 				if (!options.continuationMarker) return;
 				const p = markerPatterns();
 				const text = node.value;
 				const trimmed = text.trim();
 				if (trimmed && p.furnitureLines.some((r) => r.test(trimmed))) {
+					// Inside a block the line goes with its line break, so the text around it stays one paragraph.
+					const lines = paragraph.children;
+					const at = lines.indexOf(node);
+					const [start] = sourceCode.rangeIn(node, 0);
+					const [end] = sourceCode.rangeIn(node, text.length);
+					const range: [number, number] =
+						at + 1 < lines.length
+							? [start, sourceCode.rangeIn(lines[at + 1], 0)[0]]
+							: at > 0
+								? [sourceCode.rangeIn(lines[at - 1], lines[at - 1].value.length)[0], end]
+								: [start, end];
 					context.report({
 						loc: sourceCode.locIn(node, 0, text.length),
 						messageId: "continuationMarker",
 						data: { marker: trimmed },
-						fix: (fixer) => fixer.removeRange(sourceCode.rangeIn(node, 0, text.length)),
+						fix: (fixer) => fixer.removeRange(range),
 					});
 					return;
 				}

@@ -210,7 +210,15 @@ function fragmentsOf(value: string): { fragments: Fragment[]; gaps: ColumnGap[] 
  * gaps than reading straight on does.
  */
 function interleavedGaps(value: string): ColumnGap[] | undefined {
-	const { fragments, gaps } = fragmentsOf(value);
+	const split = fragmentsOf(value);
+	// Page numbers and stray marks between lines are furniture, not a column: read across them.
+	const fragments: Fragment[] = [];
+	const gaps: ColumnGap[] = [];
+	split.fragments.forEach((f, k) => {
+		if (hanCount(f.text) === 0 && f.text.length <= 6 && k > 0) return;
+		if (k > 0) gaps.push(split.gaps[k - 1]);
+		fragments.push(f);
+	});
 	if (gaps.length < 2) return undefined;
 	let straight = 0;
 	let skipping = 0;

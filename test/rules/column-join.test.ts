@@ -62,6 +62,12 @@ textRuleTester().run("column-join", rule as never, {
 			errors: [{ messageId: "interleaved", line: 3, endLine: 10 }],
 		},
 		{
+			// A page number inside a wrapped paragraph goes with its line break: the paragraph stays whole.
+			code: "标题\n\n宋建武认为，当代人类信\n12\n息交互领域的新质生产力体现在信息技术的应用上。\n",
+			output: "标题\n\n宋建武认为，当代人类信\n息交互领域的新质生产力体现在信息技术的应用上。\n",
+			errors: [{ messageId: "continuationMarker", line: 4 }],
+		},
+		{
 			code: "化、数字化的浪潮让这里呈现出新气象。\n",
 			errors: [{ messageId: "midSentenceStart", line: 1 }],
 		},
