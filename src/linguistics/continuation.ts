@@ -162,7 +162,8 @@ function shapeOf(paragraph: ParagraphNode, index: number): ParagraphShape {
 	const heading = classifyHeading(value) ?? trailingHeading(paragraph);
 	const quotes = quoteState(body);
 	const isBody = heading === undefined && hanCount(body) > 0;
-	const truncated = isBody && hanCount(body) >= MIN_HAN && !endsSentence(body);
+	// A jump line (下转第二版) says where the sentence goes on; column-join reports the marker, this is no truncation.
+	const truncated = isBody && !toMarker && hanCount(body) >= MIN_HAN && !endsSentence(body);
 	return {
 		paragraph,
 		index,

@@ -19,6 +19,8 @@ textRuleTester().run("truncated-sentence", rule as never, {
 		"邮箱:press@xinhua.org,电话:(010)63071234.\n",
 		// A body line with a caption and a credit stacked under it, no blank lines.
 		"　　促进区域文化交流、融合。 记者 马涛\n第一场 县级融媒体中心建设座谈会\n（重庆日报报业集团供图）\n\n　　第二段。\n",
+		// The jump line says where the sentence goes on.
+		"全面统筹集团的国际传播工作，整合聚力集团各类外宣资源（下转第二版）\n",
 		// Stacked repeated captions.
 		"南方报业传媒集团、重庆日报报业集团联合发布\n南 方报业传媒集团、重庆日报报业集团联合发布\n南  方报业传媒集团、重庆日报报业集团联合发布\n\n第二段。\n",
 	],
