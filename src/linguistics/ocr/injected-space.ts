@@ -34,7 +34,11 @@ interface Gap {
 	index: number;
 	/** Code points since the previous candidate space (or the line start). */
 	run: number;
+	/** A digit on one side (拍摄30 秒): removed only as part of a regular wrap pattern. */
+	digit: boolean;
 }
+
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
 export function detectInjectedSpaces(text: string, options: InjectedSpaceOptions): OcrFinding[] {
 	const findings: OcrFinding[] = [];
@@ -66,7 +70,9 @@ function scanLine(text: string, from: number, to: number, options: InjectedSpace
 			continue;
 		}
 		if ((isHan(left) || isHan(right)) && isChineseSide(left) && isChineseSide(right)) {
-			gaps.push({ index: i, run });
+			gaps.push({ index: i, run, digit: false });
+		} else if ((isHan(left) && isDigit(right)) || (isDigit(left) && isHan(right))) {
+			gaps.push({ index: i, run, digit: true });
 		}
 		run = 0;
 	}
@@ -79,7 +85,7 @@ function scanLine(text: string, from: number, to: number, options: InjectedSpace
 	}
 	if (!prose) return;
 	for (const g of gaps) {
-		if (joinsWord(text, g.index, from, to, options.minWordCount)) out.push(finding(text, g.index, 0.9));
+		if (!g.digit && joinsWord(text, g.index, from, to, options.minWordCount)) out.push(finding(text, g.index, 0.9));
 	}
 }
 

@@ -14,10 +14,12 @@ import type { OcrFinding } from "./types.js";
  * frequency order): mojibake is made of the others.
  */
 const COMMON_RANK = 1500;
-const commonCharacters = lazy((): Set<number> => {
-	const glyphs = loadDataFile<{ neighbours: Record<string, string> }>("glyph-neighbours.json");
-	return new Set(Object.keys(glyphs.neighbours).slice(0, COMMON_RANK).map((c) => c.charCodeAt(0)));
-});
+const rankedCharacters = lazy(() =>
+	Object.keys(loadDataFile<{ neighbours: Record<string, string> }>("glyph-neighbours.json").neighbours).map((c) => c.charCodeAt(0)),
+);
+const commonCharacters = lazy((): Set<number> => new Set(rankedCharacters().slice(0, COMMON_RANK)));
+/** A repair may use any of the table's 5 000 characters (慈善 are not among the 1 500 most common). */
+const knownCharacters = lazy((): Set<number> => new Set(rankedCharacters()));
 
 /** Character → its two GBK bytes, built by decoding every GBK code once. */
 const gbkEncoder = lazy((): Map<number, number> => {
@@ -58,7 +60,7 @@ function decodeUtf8(bytes: number[]): string | undefined {
 
 /** Valid repair: Chinese text (Han, CJK punctuation, ASCII letters/digits) and mostly common characters. */
 function plausibleChinese(s: string): boolean {
-	const common = commonCharacters();
+	const common = knownCharacters();
 	let han = 0;
 	let commonHan = 0;
 	for (const ch of s) {
