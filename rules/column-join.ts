@@ -1,3 +1,4 @@
+import type { RuleTextEditor } from "@eslint/core";
 import type { ParagraphNode } from "../src/language/ast.js";
 import { ruleDocsUrl, type TextRuleDefinition } from "../src/language/rule-types.js";
 import { documentContinuity, interveningParagraphs, joinEdits } from "../src/linguistics/continuation.js";
@@ -12,7 +13,7 @@ type Options = [
 		foreignInsertion?: boolean;
 	},
 ];
-type MessageIds = "interleaved" | "midSentenceStart" | "continuationMarker" | "foreignInsertion" | "joinWithPrevious" | "moveToContinue";
+type MessageIds = "interleaved" | "midSentenceStart" | "continuationMarker" | "foreignInsertion" | "moveToContinue";
 
 interface MarkerPatterns {
 	inline: RegExp;
@@ -66,7 +67,6 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 			midSentenceStart: "Paragraph begins mid-sentence ('{{start}}'){{where}}.",
 			continuationMarker: "Page furniture '{{marker}}' inside the text.",
 			foreignInsertion: "This block interrupts the story around it{{why}}.",
-			joinWithPrevious: "Join with the paragraph on line {{line}}.",
 			moveToContinue: "Move this text to the end of line {{line}}, where its sentence begins.",
 		},
 	},
@@ -153,31 +153,19 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 						const start = shape.body.slice(0, 6);
 						const where = joined ? ` — it continues line ${lineOf(joined.head.paragraph)}` : "";
 						const loc = sourceCode.locIn(paragraph, shape.bodyStart, Math.min(paragraph.value.length, shape.bodyStart + start.length));
-						if (joined?.adjacent) {
-							const edits = joinEdits(sourceCode, continuity, joined);
-							context.report({
-								loc,
-								messageId: "midSentenceStart",
-								data: { start, where },
-								fix: (fixer) => edits.map((e) => fixer.replaceTextRange(e.range, e.text)),
-							});
-						} else if (joined) {
-							const edits = joinEdits(sourceCode, continuity, joined);
-							context.report({
-								loc,
-								messageId: "midSentenceStart",
-								data: { start, where },
-								suggest: [
-									{
-										messageId: "moveToContinue",
-										data: { line: lineOf(joined.head.paragraph) },
-										fix: (fixer) => edits.map((e) => fixer.replaceTextRange(e.range, e.text)),
-									},
-								],
-							});
-						} else {
-							context.report({ loc, messageId: "midSentenceStart", data: { start, where } });
-						}
+						// Adjacent halves are joined by the fix; a continuation found elsewhere is only a suggestion to move this text.
+						const edits = joined ? joinEdits(sourceCode, continuity, joined) : [];
+						const apply = (fixer: RuleTextEditor) => edits.map((e) => fixer.replaceTextRange(e.range, e.text));
+						context.report({
+							loc,
+							messageId: "midSentenceStart",
+							data: { start, where },
+							fix: joined?.adjacent ? apply : null,
+							suggest:
+								joined && !joined.adjacent
+									? [{ messageId: "moveToContinue", data: { line: lineOf(joined.head.paragraph) }, fix: apply }]
+									: null,
+						});
 					}
 				}
 
