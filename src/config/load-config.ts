@@ -197,8 +197,11 @@ export function validateConfigShape(data: unknown, path: string): ConfigFile {
 		schemaValidator = new Ajv({ allErrors: true, strict: false }).compile(schema);
 	}
 	if (!schemaValidator(data)) {
-		// oneOf failures repeat the same cause; keep the most specific messages.
-		const errors = (schemaValidator.errors ?? []).filter((e) => e.keyword !== "oneOf");
+		// oneOf failures repeat the same cause; keep the most specific messages. Where a
+		// value failed an enum, "must be array" (the other branch) only confuses.
+		const all = schemaValidator.errors ?? [];
+		const enumPaths = new Set(all.filter((e) => e.keyword === "enum").map((e) => e.instancePath));
+		const errors = all.filter((e) => e.keyword !== "oneOf" && !(e.keyword === "type" && enumPaths.has(e.instancePath)));
 		const unique = [...new Set(errors.map(describeSchemaError))];
 		throw new ConfigError(`${path}: ${unique.slice(0, 3).join("; ")}`);
 	}

@@ -35,7 +35,13 @@ export function applyRuleEntries(base: ResolvedRules, entries: RulesConfig, regi
 		const severity = parseSeverity(sevValue, `${where}: rule "${id}"`);
 		const keepOptions = !Array.isArray(entry) || entry.length === 1;
 		const resolvedOptions = keepOptions ? (out.get(id)?.options ?? []) : options;
-		validateRuleOptions(id, rule, resolvedOptions);
+		try {
+			validateRuleOptions(id, rule, resolvedOptions);
+		} catch (error) {
+			// Say which file (or --rule) the bad options came from.
+			if (error instanceof ConfigError) throw new ConfigError(`${where}: ${error.message}`);
+			throw error;
+		}
 		out.set(id, { severity, options: resolvedOptions });
 	}
 	return out;

@@ -183,9 +183,15 @@ describe("configuration errors", () => {
 	});
 
 	it("rejects a bad severity and bad rule options, naming the rule and the option", () => {
-		expect(configError(() => load(project({ rules: { "zero-o": "on" } } as never))).length).toBeGreaterThan(0);
+		const on = project({ rules: { "zero-o": "on" } } as never);
+		expect(configError(() => load(on))).toBe(`${join(on, ".corpuslintrc.json")}: rules.zero-o must be one of "off", "warn", "error", 0, 1, 2`);
 		const bad = project({ rules: { "max-length": ["error", { maximum: 3 }] } });
-		expect(configError(() => load(bad))).toMatch(/Invalid options for rule "max-length": options\.0 has unknown property "maximum"/u);
+		expect(configError(() => load(bad))).toMatch(
+			new RegExp(`^${join(bad, ".corpuslintrc.json").replace(/[.*+?^$\{\}()|[\]\\]/gu, "\\$&")}: Invalid options for rule "max-length": options\\.0 has unknown property "maximum"`, "u"),
+		);
+		const inOverride = project({ overrides: [{ files: ["*.txt"], rules: { "max-length": ["warn", { max: -1 }] } }] });
+		expect(configError(() => load(inOverride))).toMatch(/overrides\[0\]: Invalid options for rule "max-length": options\.0\.max must be >= 1/u);
+		expect(configError(() => load(project({}), { cliRules: { "zero-o": ["warn", 1] } }))).toMatch(/^--rule: Invalid options for rule "zero-o"/u);
 	});
 
 	it("reports bad JSON with the file, line and column", () => {
