@@ -50,7 +50,7 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 					if (atEnd && !options.documentEnd) continue;
 					const { paragraph, body } = shape;
 					const end = shape.bodyStart + body.length;
-					const detail = shape.danglingOn ? ` (on '${shape.danglingOn}')` : "";
+					const detail = shape.openQuote && shape.danglingOn === "“" ? " (a quote is left open)" : shape.danglingOn ? ` (on '${shape.danglingOn}')` : "";
 					const continuation = byHead.get(paragraph);
 					const loc = sourceCode.locIn(paragraph, Math.max(shape.bodyStart, end - 1), end);
 					const messageId = atEnd && !continuation ? "documentEnd" : "truncated";
