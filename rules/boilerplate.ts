@@ -1,4 +1,4 @@
-import { createRequire } from "node:module";
+import { loadDataJson } from "../src/data-files.js";
 import { ruleDocsUrl, type TextRuleDefinition } from "../src/language/rule-types.js";
 import type { LineNode, ParagraphNode } from "../src/language/ast.js";
 import type { SourceRange } from "@eslint/core";
@@ -27,7 +27,7 @@ let compiled: CompiledPattern[] | undefined;
 /** Loads data/boilerplate-patterns.json once per process and expands its macros. */
 function patterns(): CompiledPattern[] {
 	if (compiled) return compiled;
-	const data = createRequire(import.meta.url)("../data/boilerplate-patterns.json") as PatternFile;
+	const data = loadDataJson<PatternFile>("boilerplate-patterns.json");
 	const macros: Array<[string, string]> = [];
 	const expand = (source: string) => macros.reduce((s, [name, value]) => s.split(`{${name}}`).join(value), source);
 	for (const [name, value] of Object.entries(data.macros)) macros.push([name, expand(value)]);
@@ -36,7 +36,7 @@ function patterns(): CompiledPattern[] {
 }
 
 /** Cheap pre-filter: a line without any of these cannot hold furniture. */
-const KEYWORDS = /编|校对|审校|制图|统筹|稿件|记者|通讯员|摄|供图|提供|图片来源|图源|完|版权|Copyright|©|转载/u;
+const KEYWORDS = /编辑|责编|美编|主编|编审|校对|审校|制图|统筹|稿件|记者|通讯员|摄|供图|[图片频]由|图片来源|图源|完[ \u3000]*[）)】\]]|版权|Copyright|©|转载/u;
 /** What may remain on a line besides furniture for the whole line to be furniture. */
 const FILLER = /^[\s\u3000，。、；,.;|/·\-—]*$/u;
 

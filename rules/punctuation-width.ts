@@ -67,8 +67,11 @@ function protectedSpans(text: string): Span[] {
 	return spans.sort((a, b) => a[0] - b[0]);
 }
 
-function makeProtectedTest(spans: Span[]): (i: number) => boolean {
+/** A test for "is offset i protected", computing the spans only when first asked (most paragraphs never ask). */
+function makeProtectedTest(text: string): (i: number) => boolean {
+	let spans: Span[] | undefined;
 	return (i) => {
+		spans ??= protectedSpans(text);
 		for (const [s, e] of spans) {
 			if (i < s) return false;
 			if (i < e) return true;
@@ -231,7 +234,7 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 			for (let m = SENTENCE_MARKS.exec(text); m; m = SENTENCE_MARKS.exec(text)) {
 				const i = m.index;
 				const ch = m[0];
-				if (isProtected(i) || !isChinesePunctuationUse(text, i, ch)) continue;
+				if (!isChinesePunctuationUse(text, i, ch) || isProtected(i)) continue;
 				const [s, e] = absorbSpaces(text, i, i + 1);
 				context.report({
 					loc: sourceCode.locIn(node, i, i + 1),
@@ -341,7 +344,7 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 			Paragraph(node) {
 				const text = node.value;
 				if (!/[,.;:?!()"']/u.test(text)) return;
-				const isProtected = makeProtectedTest(protectedSpans(text));
+				const isProtected = makeProtectedTest(text);
 				checkMarks(node, text, isProtected);
 				checkParens(node, text, isProtected);
 				if (quotes) {
