@@ -36,7 +36,7 @@ function patterns(): CompiledPattern[] {
 }
 
 /** Cheap pre-filter: a line without any of these cannot hold furniture. */
-const KEYWORDS = /编辑|责编|美编|主编|编审|校对|审校|制图|统筹|稿件|记者|通讯员|摄|供图|[图片频]由|图片来源|图源|完[ \u3000]*[）)】\]]|版权|Copyright|©|转载/u;
+const KEYWORDS = /编辑|责编|美编|主编|编审|校对|审校|制图|统筹|稿件|记者|通讯员|摄|供图|[图片频]由|图片来源|图源|完[ \u3000]*[）)】\]]|版权|Copyright|©|转载|未经|设计/u;
 /** What may remain on a line besides furniture for the whole line to be furniture. */
 const FILLER = /^[\s\u3000，。、；,.;|/·\-—]*$/u;
 
