@@ -1,6 +1,7 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import rule from "../../rules/boilerplate.js";
-import { fixText } from "../../src/api.js";
+import { fixText, lintText } from "../../src/api.js";
 import { textRuleTester } from "../helpers/rule-tester.js";
 
 const article = "本报记者 吴齐强 颜珂\n\n　　正文第一段。（记者 张三）\n\n本报记者 刘清羽 摄\n\n　　正文第二段，融合。 记者 马涛\n\n本版编辑：李慧萍 田园 美编：白海龙\n";
@@ -88,4 +89,18 @@ describe("boilerplate removal with the multipass fixer", () => {
 	it("changes nothing by default", () => {
 		expect(fixText(article, { rules: { boilerplate: "warn" }, preset: null }).output).toBe(article);
 	});
+});
+
+describe("boilerplate patterns data", () => {
+	const data = JSON.parse(readFileSync(new URL("../../data/boilerplate-patterns.json", import.meta.url), "utf8")) as {
+		patterns: Array<{ id: string; messageId: string; option?: string; example: string }>;
+	};
+	for (const p of data.patterns) {
+		it(`finds its own example for ${p.id}: ${p.example}`, () => {
+			// The example as a line of furniture after a paragraph of prose, or after prose on the same line for trailing bylines.
+			const text = p.id === "trailing-byline" ? `　　正文${p.example}\n` : `　　正文。\n\n${p.example}\n`;
+			const messages = lintText(text, { rules: { boilerplate: ["warn", { bylines: p.option === "bylines" }] }, preset: null });
+			expect(messages.map((m) => m.messageId)).toEqual([p.messageId]);
+		});
+	}
 });
