@@ -132,6 +132,18 @@ describe("ESLint parity", () => {
 		);
 	});
 
+	// BUG (src/engine/linter.ts, lintDocument/fixDocument; not fixed here because another
+	// helper is editing that file): ESLint strips a leading U+FEFF before linting, so positions
+	// and fix ranges do not count it, and puts it back on the fixed output. corpuslint's kernel
+	// counts it: lintText("\uFEFF标题  ") reports column 4 and range [3,5], ESLint column 3 and
+	// [2,4]. Files are fine (decodeText strips the BOM); strings passed to the API are not.
+	it.fails("a leading BOM in a string is not counted in positions, as in ESLint", () => {
+		const text = "\ufeff标题  \n";
+		const ours = lintText(text, { rules: { whitespace: "error" }, preset: null }).map(comparable);
+		const theirs = linter.verify(text, eslintConfig("whitespace"), { filename: "a.txt" }).map(comparable);
+		expect(ours).toEqual(theirs);
+	});
+
 	it("the plugin's recommended config gives the same findings as corpuslint's recommended preset", () => {
 		const config = [plugin.configs.recommended] as unknown as Linter.Config[];
 		for (const [name, text] of samples) {
