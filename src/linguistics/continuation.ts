@@ -78,13 +78,15 @@ function markers() {
 	return markerRes;
 }
 
-/** Han characters in the text (the BMP blocks are enough to tell body text from furniture). */
+/** A UTF-16 unit of the BMP Han blocks (enough to tell body text from furniture). */
+function isHanUnit(c: number): boolean {
+	return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
+}
+
+/** Han characters in the text. */
 function hanCount(text: string): number {
 	let n = 0;
-	for (let i = 0; i < text.length; i++) {
-		const c = text.charCodeAt(i);
-		if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) n++;
-	}
+	for (let i = 0; i < text.length; i++) if (isHanUnit(text.charCodeAt(i))) n++;
 	return n;
 }
 
@@ -139,7 +141,8 @@ function trailingHeading(paragraph: ParagraphNode): HeadingKind | undefined {
 
 /** The line read on into the next one, or into the one after it (two columns alternating). */
 function readsOn(line: string, next: string, afterNext: string | undefined): boolean {
-	return continuity(line, next) > 0 || (afterNext !== undefined && continuity(line, afterNext) > 0);
+	const on = (right: string) => bridgeWord(line, right) !== undefined || segmentsAcross(line, right);
+	return on(next) || (afterNext !== undefined && on(afterNext));
 }
 
 /** The text without a byline or photo credit after its last sentence ("…融合。 记者 马涛"). */
@@ -188,10 +191,17 @@ interface Fragment {
 	end: number;
 }
 
+/** Characters a gap is made of; text without any of them past its indent has no gap. */
+const GAP_CHARS = /[ \u3000\u00a0\n]/u;
+
 function fragmentsOf(value: string): { fragments: Fragment[]; gaps: ColumnGap[] } {
 	const lead = LEADING_SPACE.exec(value)?.[0].length ?? 0;
 	const fragments: Fragment[] = [];
 	const gaps: ColumnGap[] = [];
+	if (!GAP_CHARS.test(lead ? value.slice(lead) : value)) {
+		fragments.push({ text: value.slice(lead), start: lead, end: value.length });
+		return { fragments, gaps };
+	}
 	let at = lead;
 	GAP.lastIndex = lead;
 	for (let m = GAP.exec(value); m; m = GAP.exec(value)) {
@@ -221,15 +231,25 @@ function interleavedGaps(value: string): ColumnGap[] | undefined {
 		fragments.push(f);
 	});
 	if (gaps.length < 2) return undefined;
+	// A cheap first look with split words only: a single column splits words straight across its gaps and hardly ever one line further.
+	const straightWords: boolean[] = [];
+	const skippedWords: boolean[] = [];
+	for (let k = 0; k < gaps.length; k++) {
+		straightWords.push(bridgeWord(fragments[k].text, fragments[k + 1].text) !== undefined);
+		skippedWords.push(k + 2 < fragments.length && bridgeWord(fragments[k].text, fragments[k + 2].text) !== undefined);
+	}
+	if (!skippedWords.includes(true) && straightWords.includes(true)) return undefined;
+	// How well one fragment carries on another: 2 for a split word, 1 when segmentation puts a word across the join.
+	const continuity = (split: boolean, left: string, right: string) => (split ? 2 : segmentsAcross(left, right) ? 1 : 0);
 	let straight = 0;
 	let skipping = 0;
 	const broken: ColumnGap[] = [];
 	for (let k = 0; k < gaps.length; k++) {
 		const left = fragments[k].text;
-		const on = continuity(left, fragments[k + 1].text);
+		const on = continuity(straightWords[k], left, fragments[k + 1].text);
 		straight += on;
 		if (on === 0) broken.push(gaps[k]);
-		if (k + 2 < fragments.length) skipping += continuity(left, fragments[k + 2].text);
+		if (k + 2 < fragments.length) skipping += continuity(skippedWords[k], left, fragments[k + 2].text);
 		// Stop as soon as the remaining gaps could not make skipping win: most wrapped text reads straight on.
 		if (skipping + 2 * (gaps.length - 1 - k) <= straight * INTERLEAVE_MARGIN) return undefined;
 	}
@@ -240,11 +260,6 @@ function interleavedGaps(value: string): ColumnGap[] | undefined {
 /** Reading on from one skipped fragment must beat reading straight on by this factor. */
 const INTERLEAVE_MARGIN = 1.5;
 
-/** How well `right` carries on `left`: 2 for a split word, 1 when segmentation puts a word across the join. */
-function continuity(left: string, right: string): number {
-	if (bridgeWord(left, right)) return 2;
-	return segmentsAcross(left, right) ? 1 : 0;
-}
 
 /** A word this much more frequent than its rarer half is taken as one word split in two. */
 const BRIDGE_RATIO = 0.1;
@@ -260,6 +275,8 @@ const SURE_BRIDGE_RATIO = 1;
 export function bridgeWord(left: string, right: string, minRatio = BRIDGE_RATIO): string | undefined {
 	const l = trimEnd(left).slice(-3);
 	const r = right.replace(LEADING_SPACE, "").slice(0, 3);
+	// Every candidate word takes the last character of the left and the first of the right.
+	if (!isHanUnit(l.charCodeAt(l.length - 1)) || !isHanUnit(r.charCodeAt(0))) return undefined;
 	let best: string | undefined;
 	let bestRatio = minRatio;
 	for (let a = 1; a <= 3; a++) {

@@ -41,6 +41,8 @@ const MAX_COMMA_HEADLINE_LENGTH = 30;
 /** Speaker lines and numbered section titles run longer: "国家电力投资集团有限公司宣传与群团部主任、新闻中心主任  蔺明照". */
 const MAX_LABEL_LENGTH = 64;
 
+/** Longer raw text (spaces included) is never a title, label or byline. */
+const MAX_RAW_LENGTH = MAX_LABEL_LENGTH * 3;
 const SECTION_NUMBER = /^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[\s、．.]|第[一二三四五六七八九十0-9]{1,3}[章节部分篇])/u;
 const SPACES = /[\s\u3000\u00a0]/gu;
 const COMMA = /[，,]/u;
@@ -60,7 +62,9 @@ function asciiQuotesBalanced(text: string): boolean {
  * comma: those are sentences cut short, however short they are.
  */
 export function classifyHeading(raw: string): HeadingKind | undefined {
-	const text = raw.replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/gu, "");
+	// Every kind is a short line (a byline with many names at most twice a label): body paragraphs leave at once.
+	if (raw.length > MAX_RAW_LENGTH) return undefined;
+	const text = raw.trim();
 	if (!text || text.includes("\n")) return undefined;
 	const p = compiled();
 	const length = text.replace(SPACES, "").length;

@@ -33,13 +33,16 @@ const TERMINALS = new Set([..."。！？…；：!?;:．", "——"]);
 const CLOSERS = new Set([..."”’」』）)》〉】〕\"'"]);
 /** Internal sentence punctuation: a line containing these is a sentence, not a title. */
 const SENTENCE_INTERNAL = /[。！？；!?;]|[\p{Script=Han}][.．](?=\s|[\p{Script=Han}“"]|$)/u;
-const TRAILING_SPACE = /[\s\u3000\u00a0]+$/u;
+const SPACE_CHAR = /[\s\u3000\u00a0]/u;
 /** Decoration and invisible characters after the last mark: emoji (with joiners and selectors), format characters. */
-const TRAILING_DECORATION = /[\p{Extended_Pictographic}\p{Cf}\u{fe0f}\u{20e3}\s\u3000]+$/u;
+const DECORATION_CHAR = /[\p{Extended_Pictographic}\p{Cf}\u{fe0f}\u{20e3}\s\u3000]/u;
 
 /** The text without trailing whitespace. */
 export function trimEnd(text: string): string {
-	return text.replace(TRAILING_SPACE, "");
+	// A loop from the end: a `\s+$` search would try every position of a long paragraph.
+	let end = text.length;
+	while (end > 0 && SPACE_CHAR.test(text[end - 1])) end--;
+	return end === text.length ? text : text.slice(0, end);
 }
 
 /**
@@ -48,8 +51,14 @@ export function trimEnd(text: string): string {
  * when it does not follow a digit, so a list number "3." does not.
  */
 export function endsSentence(text: string): boolean {
-	text = text.replace(TRAILING_DECORATION, "");
 	let end = text.length;
+	while (end > 0) {
+		// Step over a whole code point so an emoji's surrogate pair is tested as one character.
+		const low = text.charCodeAt(end - 1);
+		const width = low >= 0xdc00 && low <= 0xdfff && end >= 2 ? 2 : 1;
+		if (!DECORATION_CHAR.test(text.slice(end - width, end))) break;
+		end -= width;
+	}
 	while (end > 0 && CLOSERS.has(text[end - 1])) end--;
 	if (end === 0) return false;
 	const last = text[end - 1];
