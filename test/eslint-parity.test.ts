@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import { builtinRules } from "../rules/index.js";
 import { fixText, lintText } from "../src/api.js";
 import { fixDocument, lintDocument } from "../src/engine/linter.js";
+import { editsOf } from "../src/engine/source-fixer.js";
 import type { ResolvedRules } from "../src/engine/types.js";
 import { textLanguage } from "../src/language/language.js";
 import plugin from "../src/eslint-plugin.js";
@@ -132,16 +133,16 @@ describe("ESLint parity", () => {
 		);
 	});
 
-	// BUG (src/engine/linter.ts, lintDocument/fixDocument; not fixed here because another
-	// helper is editing that file): ESLint strips a leading U+FEFF before linting, so positions
-	// and fix ranges do not count it, and puts it back on the fixed output. corpuslint's kernel
-	// counts it: lintText("\uFEFF标题  ") reports column 4 and range [3,5], ESLint column 3 and
-	// [2,4]. Files are fine (decodeText strips the BOM); strings passed to the API are not.
-	it.fails("a leading BOM in a string is not counted in positions, as in ESLint", () => {
+	// ESLint strips a leading U+FEFF before linting (positions and fix ranges do not count it)
+	// and puts it back on the fixed output; the kernel does the same for strings given to the API.
+	it("a leading BOM in a string is not counted in positions, and survives fixing, as in ESLint", () => {
 		const text = "\ufeff标题  \n";
 		const ours = lintText(text, { rules: { whitespace: "error" }, preset: null }).map(comparable);
 		const theirs = linter.verify(text, eslintConfig("whitespace"), { filename: "a.txt" }).map(comparable);
 		expect(ours).toEqual(theirs);
+		const fixed = fixText(text, { rules: { whitespace: "error" }, preset: null }).output;
+		expect(fixed).toBe("\ufeff标题\n");
+		expect(fixed).toBe(linter.verifyAndFix(text, eslintConfig("whitespace"), { filename: "a.txt" }).output);
 	});
 
 	it("the plugin's recommended config gives the same findings as corpuslint's recommended preset", () => {
@@ -154,11 +155,18 @@ describe("ESLint parity", () => {
 		}
 	});
 
+	// One deliberate difference: a report whose fix is several separate edits (a
+	// group of repeated captions) blocks only those edits in corpuslint, while
+	// ESLint merges them into one range that blocks every fix in between. The
+	// pass schedule then differs, and fixes that interact may end differently.
+	// So the combined comparison leaves out, per sample, the rules that make such fixes on it.
 	it("all rules together give the same fixed text (fixes of different rules merge the same way)", () => {
-		const all = Object.fromEntries([...builtinRules.keys()].map((id) => [`corpuslint/${id}`, "error"]));
-		const config = [{ files: ["**/*.txt"], plugins: { corpuslint: plugin }, language: "corpuslint/text", rules: all }] as unknown as Linter.Config[];
 		for (const [name, text] of samples) {
-			const ours = fixText(text, { preset: "corpuslint:all" });
+			const multiEdit = new Set(lintText(text, { preset: "corpuslint:all" }).filter((m) => m.fix && editsOf(m).length > 1).map((m) => m.ruleId));
+			const ids = [...builtinRules.keys()].filter((id) => !multiEdit.has(id));
+			const all = Object.fromEntries(ids.map((id) => [`corpuslint/${id}`, "error"]));
+			const config = [{ files: ["**/*.txt"], plugins: { corpuslint: plugin }, language: "corpuslint/text", rules: all }] as unknown as Linter.Config[];
+			const ours = fixText(text, { rules: Object.fromEntries(ids.map((id) => [id, "error"])), preset: null });
 			const theirs = linter.verifyAndFix(text, config, { filename: `${name}.txt` });
 			expect(ours.output, name).toBe(theirs.output);
 		}

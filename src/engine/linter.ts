@@ -2,7 +2,7 @@ import type { RuleTextEdit, RuleTextEditor, SourceLocation, SourceRange } from "
 import type { TextNode } from "../language/ast.js";
 import { parseText } from "../language/parse.js";
 import { TextSourceCode } from "../language/source-code.js";
-import { applyFixes, compareLocations, mergeEdits } from "./source-fixer.js";
+import { applyFixes, attachEdits, compareLocations, mergeEdits } from "./source-fixer.js";
 import { mergeDefaultOptions, validateRuleOptions } from "./rule-options.js";
 import type { AnyRule, RuleRegistry } from "./rule-registry.js";
 import type { FixType, LintMessage, LintSuggestion, ResolvedRules, TextEdit } from "./types.js";
@@ -67,16 +67,18 @@ function makeFixer(sourceCode: TextSourceCode): RuleTextEditor<TextNode> {
 
 type FixFunction = (fixer: RuleTextEditor<TextNode>) => RuleTextEdit | Iterable<RuleTextEdit> | null | undefined;
 
-function runFix(fn: FixFunction | null | undefined, fixer: RuleTextEditor<TextNode>, text: string): TextEdit | undefined {
+function runFix(
+	fn: FixFunction | null | undefined,
+	fixer: RuleTextEditor<TextNode>,
+	text: string,
+): { fix: TextEdit; edits: TextEdit[] } | undefined {
 	if (typeof fn !== "function") return undefined;
 	const result = fn(fixer);
 	if (!result) return undefined;
-	const edits = Symbol.iterator in Object(result) ? [...(result as Iterable<RuleTextEdit>)] : [result as RuleTextEdit];
-	const merged = mergeEdits(
-		text,
-		edits.map((e) => ({ range: [e.range[0], e.range[1]], text: e.text })),
-	);
-	return merged;
+	const raw = Symbol.iterator in Object(result) ? [...(result as Iterable<RuleTextEdit>)] : [result as RuleTextEdit];
+	const edits: TextEdit[] = raw.map((e) => ({ range: [e.range[0], e.range[1]], text: e.text }));
+	const fix = mergeEdits(text, edits);
+	return fix && { fix, edits: edits.sort((a, b) => a.range[0] - b.range[0]) };
 }
 
 interface ReportDescriptor {
@@ -119,6 +121,8 @@ function preparedOptions(ruleId: string, rule: AnyRule, options: unknown[]): unk
  * single traversal and returns the messages sorted by position.
  */
 export function lintDocument(text: string, rules: ResolvedRules, registry: RuleRegistry, options: LintOptions = {}): LintMessage[] {
+	// As in ESLint, a leading BOM is not part of the text rules see or positions count.
+	if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 	const ast = parseText(text);
 	const sourceCode = new TextSourceCode({ text, ast });
 	const fixer = makeFixer(sourceCode);
@@ -155,14 +159,17 @@ export function lintDocument(text: string, rules: ResolvedRules, registry: RuleR
 			if (descriptor.messageId !== undefined) message.messageId = descriptor.messageId;
 			if (descriptor.fix) {
 				if (!rule.meta?.fixable) throw new TypeError(`Fixable rules must set the \`meta.fixable\` property ("${ruleId}").`);
-				const fix = runFix(descriptor.fix, fixer, text);
-				if (fix) message.fix = fix;
+				const made = runFix(descriptor.fix, fixer, text);
+				if (made) {
+					message.fix = made.fix;
+					attachEdits(message, made.edits);
+				}
 			}
 			if (descriptor.suggest?.length) {
 				if (!rule.meta?.hasSuggestions) throw new TypeError(`Rules with suggestions must set \`meta.hasSuggestions\` ("${ruleId}").`);
 				const suggestions: LintSuggestion[] = [];
 				for (const s of descriptor.suggest) {
-					const fix = runFix(s.fix, fixer, text);
+					const fix = runFix(s.fix, fixer, text)?.fix;
 					if (!fix) continue;
 					const desc = s.messageId !== undefined ? interpolate(messagesById[s.messageId] ?? s.messageId, s.data ?? descriptor.data) : (s.desc ?? "");
 					suggestions.push(s.messageId !== undefined ? { desc, messageId: s.messageId, fix } : { desc, fix });
@@ -234,6 +241,10 @@ export function lintDocument(text: string, rules: ResolvedRules, registry: RuleR
  * ESLint's `verifyAndFix`. Returns the final text and the messages that remain.
  */
 export function fixDocument(text: string, rules: ResolvedRules, registry: RuleRegistry, options: FixOptions = {}): FixReport {
+	if (text.charCodeAt(0) === 0xfeff) {
+		const report = fixDocument(text.slice(1), rules, registry, options);
+		return { ...report, output: `\ufeff${report.output}` };
+	}
 	const fixTypes = options.fixTypes ? new Set(options.fixTypes) : undefined;
 	const shouldFix = (m: LintMessage): boolean => {
 		if (!m.ruleId) return false;

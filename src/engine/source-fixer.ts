@@ -7,14 +7,56 @@ export interface FixOutcome {
 	remaining: LintMessage[];
 }
 
-function compareFixes(a: LintMessage, b: LintMessage): number {
-	return a.fix!.range[0] - b.fix!.range[0] || a.fix!.range[1] - b.fix!.range[1];
+/**
+ * The separate edits behind a message's merged `fix`, when a report made
+ * several (a group of repeated captions deleted at once). Kept off the JSON
+ * output, which shows ESLint's single merged fix.
+ */
+const EDITS = Symbol("corpuslint.edits");
+type WithEdits = LintMessage & { [EDITS]?: TextEdit[] };
+
+export function attachEdits(message: LintMessage, edits: TextEdit[]): void {
+	if (edits.length > 1) Object.defineProperty(message, EDITS, { value: edits, enumerable: false });
+}
+
+export function editsOf(message: LintMessage): TextEdit[] {
+	return (message as WithEdits)[EDITS] ?? [message.fix!];
+}
+
+/** Ranges already taken in this pass, sorted and disjoint. */
+class TakenRanges {
+	readonly #starts: number[] = [];
+	readonly #ends: number[] = [];
+	/** Touching counts as a conflict, as in ESLint: two edits at one point would be ambiguous in order. */
+	conflicts([start, end]: [number, number]): boolean {
+		const s = this.#starts;
+		let lo = 0;
+		let hi = s.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (s[mid] <= end) lo = mid + 1;
+			else hi = mid;
+		}
+		// Ranges are disjoint and sorted, so their ends ascend: walk back while they can reach `start`.
+		for (let i = lo - 1; i >= 0 && this.#ends[i] >= start; i--) {
+			if (s[i] <= end) return true;
+		}
+		return false;
+	}
+	add([start, end]: [number, number]): void {
+		let i = this.#starts.length;
+		while (i > 0 && this.#starts[i - 1] > start) i--;
+		this.#starts.splice(i, 0, start);
+		this.#ends.splice(i, 0, end);
+	}
 }
 
 /**
  * Applies the fixes of one pass, the way ESLint's SourceCodeFixer does: sort by
- * position, apply each fix whose range starts after the previous one ended,
- * and leave overlapping fixes for the next pass. Suggestions are never applied.
+ * position, apply each fix that does not touch an already applied one, and
+ * leave the others for the next pass. A report made of several separate edits
+ * is applied all or nothing, and only its edits (not the text between them)
+ * block other fixes. Suggestions are never applied.
  */
 export function applyFixes(
 	text: string,
@@ -29,30 +71,31 @@ export function applyFixes(
 	}
 	if (fixable.length === 0) return { fixed: false, output: text, remaining: [...messages] };
 
-	fixable.sort(compareFixes);
-	const parts: string[] = [];
-	let lastEnd = -1;
-	let cursor = 0;
-	let fixed = false;
+	fixable.sort((a, b) => a.fix!.range[0] - b.fix!.range[0] || a.fix!.range[1] - b.fix!.range[1]);
+	const taken = new TakenRanges();
+	const accepted: TextEdit[] = [];
 	for (const m of fixable) {
-		const { range, text: replacement } = m.fix!;
-		const [start, end] = range;
-		if (start < 0 || end > text.length || start > end) {
+		const edits = editsOf(m);
+		const valid = edits.every(({ range: [s, e] }) => s >= 0 && e <= text.length && s <= e);
+		if (!valid || edits.some((e) => taken.conflicts(e.range))) {
 			remaining.push(m);
 			continue;
 		}
-		// Strictly after: two insertions at one point would be ambiguous in order.
-		if (start <= lastEnd) {
-			remaining.push(m);
-			continue;
+		for (const e of edits) {
+			taken.add(e.range);
+			accepted.push(e);
 		}
-		parts.push(text.slice(cursor, start), replacement);
-		cursor = end;
-		lastEnd = end;
-		fixed = true;
+	}
+	if (accepted.length === 0) return { fixed: false, output: text, remaining: remaining.sort(compareLocations) };
+	accepted.sort((a, b) => a.range[0] - b.range[0]);
+	const parts: string[] = [];
+	let cursor = 0;
+	for (const { range, text: replacement } of accepted) {
+		parts.push(text.slice(cursor, range[0]), replacement);
+		cursor = range[1];
 	}
 	parts.push(text.slice(cursor));
-	return { fixed, output: parts.join(""), remaining: remaining.sort(compareLocations) };
+	return { fixed: true, output: parts.join(""), remaining: remaining.sort(compareLocations) };
 }
 
 export function compareLocations(a: LintMessage, b: LintMessage): number {
