@@ -3,7 +3,8 @@
  * exit. Everything it does is available from the API; this file only wires
  * it to a terminal.
  */
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { decodeText } from "../io/decode.js";
 import { dirname, join, resolve } from "node:path";
 import { builtinRules } from "../../rules/index.js";
 import { CONFIG_FILENAME, loadConfig, type ResolvedConfig } from "../config/load-config.js";
@@ -62,6 +63,21 @@ function printConfig(config: ResolvedConfig, file: string, cwd: string): string 
 	return `${JSON.stringify({ configFile: config.filePath ?? null, ignored: config.isIgnored(abs), jsonl: config.jsonl, maxDocumentSize: config.maxDocumentSize, rules }, null, 2)}\n`;
 }
 
+/**
+ * Source text for formats that show it (html, sarif regions): read on demand,
+ * only for files with findings, decoded as the linter read them; skipped for
+ * files too large to embed.
+ */
+function readSourceForReport(filePath: string): string | undefined {
+	try {
+		if (statSync(filePath).size > MAX_REPORT_SOURCE_BYTES) return undefined;
+		return decodeText(readFileSync(filePath)).text;
+	} catch {
+		return undefined;
+	}
+}
+const MAX_REPORT_SOURCE_BYTES = 64 * 1024 * 1024;
+
 function filterQuiet(results: LintResult[]): LintResult[] {
 	return results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 2), warningCount: 0, fixableWarningCount: 0 }));
 }
@@ -110,7 +126,6 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 		const started = performance.now();
 		const common = { config, registry: builtinRules, fix, write: options.fix, fixTypes: options.fixTypes, stats: timing };
 		let results: LintResult[];
-		const sources = new Map<string, string>();
 		const stream = streaming ? openJsonlStream(options.outputFile, { cwd: io.cwd, quiet: options.quiet, flushEachDocument: options.stdin }, io.stdout) : undefined;
 		// Streamed findings are written before the run ends and are not kept: nothing to cache or to count for suppressions.
 		if (stream && (options.suppressAll || options.suppressRules?.length || options.pruneSuppressions)) throw new UsageError("--format jsonl cannot record or prune suppressions; use -f json");
@@ -152,7 +167,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 		const shown = options.quiet ? filterQuiet(results) : results;
 		const rulesMeta = Object.fromEntries([...builtinRules].map(([id, r]) => [id, (r.meta ?? {}) as FormatterContext["rulesMeta"][string]]));
 		stream?.finish(shown);
-		const report = stream ? "" : formatter(shown, { cwd: io.cwd, rulesMeta, color: useColor(options, io), getSource: (p) => sources.get(p) });
+		const report = stream ? "" : formatter(shown, { cwd: io.cwd, rulesMeta, color: useColor(options, io), getSource: readSourceForReport });
 		if (stream) {
 			// Already written document by document.
 		} else if (options.outputFile) {
