@@ -4,7 +4,7 @@
  * findings on that file; they never stop the run.
  */
 import { isUtf8 } from "node:buffer";
-import { closeSync, fsyncSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, openSync, readFileSync, readSync, statSync, unlinkSync, writeSync } from "node:fs";
 import type { Readable } from "node:stream";
 import type { ResolvedConfig } from "../config/load-config.js";
 import { fixDocument, lintDocument } from "../engine/linter.js";
@@ -98,25 +98,23 @@ export function lintTextBytes(path: string, bytes: Uint8Array, options: FileLint
 	result.documentCount = 1;
 	if (decoded.encoding !== "utf-8") result.encoding = decoded.encoding;
 	const rules = options.config.rulesFor(path);
-	const { messages, output } = runDocument(decoded.text, rules, options, path);
-	result.messages.push(...messages);
-	if (decoded.encoding === "gb18030") {
-		result.messages.unshift(fatal("file is GB18030-encoded, not UTF-8 (read as GB18030; --fix does not rewrite it)", 1, 1));
-	}
-	if (output !== undefined) {
-		if (decoded.encoding === "gb18030") {
-			// Node has no GB18030 encoder: refuse rather than silently transcode.
-		} else {
-			result.output = output;
-			if (options.write) {
-				try {
-					writeFileAtomic(path, encodeText(output, decoded.encoding));
-				} catch (error) {
-					result.messages.unshift(fatal(`cannot write fixes: ${describeError(error)}`));
-				}
-			}
+	// Node has no GB18030 encoder: such files are linted but never fixed, rather than silently transcoded.
+	const canWrite = decoded.encoding !== "gb18030";
+	const runOptions = canWrite ? options : { ...options, fix: false };
+	let { messages, output } = runDocument(decoded.text, rules, runOptions, path);
+	if (output !== undefined && options.write) {
+		try {
+			writeFileAtomic(path, encodeText(output, decoded.encoding));
+		} catch (error) {
+			// The file is unchanged, so report its problems as they still are.
+			result.messages.push(fatal(`cannot write fixes: ${describeError(error)}`));
+			({ messages } = runDocument(decoded.text, rules, { ...options, fix: false }, path));
+			output = undefined;
 		}
 	}
+	if (!canWrite) result.messages.push(fatal("file is GB18030-encoded, not UTF-8 (read as GB18030; --fix does not rewrite it)", 1, 1));
+	result.messages.push(...messages);
+	if (output !== undefined) result.output = output;
 	tallyResult(result);
 	if (options.onDocument) {
 		options.onDocument(result.messages, { line: 1, fixed: result.output });
@@ -145,6 +143,23 @@ class FileSink {
 		this.#chunks = [];
 		this.#size = 0;
 	}
+	/** Streams `length` bytes of another file, from `offset`, into this one. */
+	copyFrom(path: string, offset: number, length: number): void {
+		this.flush();
+		const fd = openSync(path, "r");
+		try {
+			const chunk = Buffer.allocUnsafe(Math.min(length, 1 << 20));
+			for (let done = 0; done < length; ) {
+				const n = readSync(fd, chunk, 0, Math.min(chunk.length, length - done), offset + done);
+				if (n === 0) throw new Error(`${path} shrank while it was being fixed`);
+				let off = 0;
+				while (off < n) off += writeSync(this.#fd, chunk, off, n - off);
+				done += n;
+			}
+		} finally {
+			closeSync(fd);
+		}
+	}
 	close(): void {
 		this.flush();
 		fsyncSync(this.#fd);
@@ -170,14 +185,18 @@ interface JsonlDocument {
 	text?: string;
 	id?: string | number | null;
 	source?: string;
+	bom?: boolean;
 	error?: string;
 }
 
 function parseJsonlLine(line: RawLine, config: ResolvedConfig): JsonlDocument | undefined {
 	if (line.tooLong) return { line, error: `line too long (${line.tooLong.length} bytes, limit ${config.maxDocumentSize}); not linted` };
+	// A BOM on the first line is the file's, not part of the JSON; it is written back untouched.
+	const bom = line.number === 1 && line.bytes[0] === 0xef && line.bytes[1] === 0xbb && line.bytes[2] === 0xbf;
+	const bytes = bom ? line.bytes.subarray(3) : line.bytes;
 	// isUtf8 + toString is several times faster than a fatal TextDecoder on large corpora.
-	if (!isUtf8(line.bytes)) return { line, error: "invalid UTF-8 in JSONL line" };
-	const source = line.bytes.toString("utf8");
+	if (!isUtf8(bytes)) return { line, error: "invalid UTF-8 in JSONL line" };
+	const source = bytes.toString("utf8");
 	if (source.trim() === "") return undefined;
 	let value: unknown;
 	try {
@@ -193,7 +212,7 @@ function parseJsonlLine(line: RawLine, config: ResolvedConfig): JsonlDocument | 
 	const text = record[textField];
 	if (text === undefined) return { line, id, error: `text field "${textField}" is missing` };
 	if (typeof text !== "string") return { line, id, error: `text field "${textField}" is not a string (${text === null ? "null" : typeof text})` };
-	return { line, id, text, source };
+	return { line, id, text, source, bom };
 }
 
 /** Moves document-relative positions into doc* fields and points `line` at the JSONL line. */
@@ -244,12 +263,14 @@ export async function lintJsonl(path: string, options: FileLintOptions, stream?:
 				tallyInto(result, corpusMessages);
 				if (output !== undefined && sink) {
 					const span = findTopLevelField(doc.source!, config.jsonl.textField)!;
-					rewritten = Buffer.from(replaceField(doc.source!, span, output), "utf8");
+					rewritten = Buffer.from((doc.bom ? "\ufeff" : "") + replaceField(doc.source!, span, output), "utf8");
 					changed = true;
 				}
 			}
 			if (sink) {
-				sink.write(rewritten ?? line.bytes);
+				// A line too long to hold was skipped while reading; copy it back from the file as it is.
+				if (line.tooLong) sink.copyFrom(path, line.offset, line.tooLong.length);
+				else sink.write(rewritten ?? line.bytes);
 				if (line.eol) sink.write(Buffer.from(line.eol));
 			}
 		}

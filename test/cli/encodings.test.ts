@@ -46,11 +46,7 @@ describe.concurrent("encodings", { timeout: 120_000 }, () => {
 		expect(jsonResults(run)[0].messages[0].message).toMatch(/--fix does not rewrite/u);
 	});
 
-	// BUG (src/runner/lint-file.ts, lintTextBytes): with --fix, a GB18030 file is fixed in
-	// memory and the messages that remain after fixing are reported, but the fixed text is
-	// then discarded. The trailing whitespace is still in the file, yet it is no longer
-	// reported and the run exits 0. It should report the unfixed findings (exit 1).
-	it.fails("GB18030: --fix still reports the problems it did not fix (exit 1)", async () => {
+	it("GB18030: --fix still reports the problems it did not fix (exit 1)", async () => {
 		const p = project({ "gb.txt": GB18030_DIRTY });
 		const run = await p.run(["gb.txt", "--fix", "-f", "json"]);
 		expect(jsonResults(run)[0].messages.map((m) => m.ruleId)).toEqual([null, "whitespace"]);
