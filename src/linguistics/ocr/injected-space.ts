@@ -42,6 +42,7 @@ const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
 export function detectInjectedSpaces(text: string, options: InjectedSpaceOptions): OcrFinding[] {
 	const findings: OcrFinding[] = [];
+	if (!text.includes(" ")) return findings;
 	let lineStart = 0;
 	while (lineStart <= text.length) {
 		let lineEnd = text.indexOf("\n", lineStart);

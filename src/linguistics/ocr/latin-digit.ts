@@ -44,9 +44,13 @@ function letterReadings(token: string, digitAsLetter: Map<string, string[]>): st
 	return readings;
 }
 
+/** A letter touching a digit: every confusion this detector knows has one, so most paragraphs stop here. */
+const MIXED = /[A-Za-z][0-9]|[0-9][A-Za-z]/u;
+
 export function detectLatinDigit(text: string): OcrFinding[] {
-	const t = tables();
 	const findings: OcrFinding[] = [];
+	if (!MIXED.test(text)) return findings;
+	const t = tables();
 	for (const m of text.matchAll(TOKEN)) {
 		const token = m[0];
 		if (!HAS_DIGIT.test(token) || token.length > 8) continue;

@@ -26,14 +26,21 @@ interface Neighbour {
  */
 const MAX_MUTUAL_RANK = 6;
 
-const neighbourTable = lazy((): Map<number, Neighbour[]> => {
+interface NeighbourTable {
+	/** Neighbours of code unit c are codes/similarities[start[c] .. start[c + 1]). */
+	start: Int32Array;
+	codes: Uint16Array;
+	similarities: Float32Array;
+}
+
+const neighbourTable = lazy((): NeighbourTable => {
 	const glyphs = loadDataFile<{ neighbours: Record<string, string> }>("glyph-neighbours.json");
 	const extra = loadDataFile<{ pairs: Array<[string, string, number]> }>("ocr-confusions.json");
-	const table = new Map<number, Neighbour[]>();
+	const table: Array<Neighbour[] | undefined> = new Array(0x10000).fill(undefined);
 	const add = (a: number, b: number, similarity: number) => {
-		const list = table.get(a) ?? [];
+		const list = table[a] ?? [];
 		if (!list.some((n) => n.code === b)) list.push({ code: b, similarity });
-		table.set(a, list);
+		table[a] = list;
 	};
 	const ranks = new Map<number, Map<number, number>>();
 	for (const [ch, encoded] of Object.entries(glyphs.neighbours)) {
@@ -51,7 +58,23 @@ const neighbourTable = lazy((): Map<number, Neighbour[]> => {
 	}
 	// Directional: [printed, intended] — 更多 must not become 更名 because 名家 can be 多家.
 	for (const [printed, intended, s] of extra.pairs) add(printed.charCodeAt(0), intended.charCodeAt(0), s);
-	return table;
+	// Flattened so the hot loop walks typed arrays instead of objects.
+	const start = new Int32Array(0x10001);
+	let total = 0;
+	for (let c = 0; c < 0x10000; c++) {
+		start[c] = total;
+		total += table[c]?.length ?? 0;
+	}
+	start[0x10000] = total;
+	const codes = new Uint16Array(total);
+	const similarities = new Float32Array(total);
+	for (let c = 0; c < 0x10000; c++) {
+		table[c]?.forEach((nb, k) => {
+			codes[start[c] + k] = nb.code;
+			similarities[start[c] + k] = nb.similarity;
+		});
+	}
+	return { start, codes, similarities };
 });
 
 export interface LookalikeOptions {
@@ -97,22 +120,25 @@ function joinedView(text: string): { view: string; origin: Int32Array | undefine
 	// Most paragraphs have nothing to join: no copy, offsets map to themselves.
 	if (!BREAK_BETWEEN_HAN.test(text)) return { view: text, origin: undefined };
 	const origin = new Int32Array(text.length);
-	let view = "";
+	const pieces: string[] = [];
+	let pieceStart = 0;
 	let n = 0;
 	for (let i = 0; i < text.length; i++) {
 		const c = text.charCodeAt(i);
-		if ((c === 0x20 || c === 0x0a || c === 0x0d) && n > 0 && isHanUnit(view.charCodeAt(n - 1))) {
+		if ((c === 0x20 || c === 0x0a || c === 0x0d) && i > 0 && isHanUnit(text.charCodeAt(i - 1))) {
 			let j = i + 1;
 			if (c === 0x0d && text.charCodeAt(j) === 0x0a) j++;
 			if (j < text.length && isHanUnit(text.charCodeAt(j))) {
+				pieces.push(text.slice(pieceStart, i));
+				pieceStart = j;
 				i = j - 1;
 				continue;
 			}
 		}
-		view += text[i];
 		origin[n++] = i;
 	}
-	return { view, origin: origin.subarray(0, n) };
+	pieces.push(text.slice(pieceStart));
+	return { view: pieces.join(""), origin: origin.subarray(0, n) };
 }
 
 interface Candidate {
@@ -199,8 +225,9 @@ export function detectLookalikes(text: string, options: LookalikeOptions): OcrFi
 	for (let i = 0; i < n; i++) {
 		const c = view.charCodeAt(i);
 		if (!isHanUnit(c) || standalone[c] >= FUNCTION_WORD_COUNT || !stranded(i)) continue;
-		const candidates = table.get(c);
-		if (!candidates) continue;
+		const first = table.start[c];
+		const last = table.start[c + 1];
+		if (first === last) continue;
 		let bestCode = -1;
 		let bestSide = 0;
 		let bestConf = 0;
@@ -219,7 +246,9 @@ export function detectLookalikes(text: string, options: LookalikeOptions): OcrFi
 				if (!beyondKept) continue;
 			}
 			let alonePartner = -1;
-			for (const { code, similarity } of candidates) {
+			for (let k = first; k < last; k++) {
+				const code = table.codes[k];
+				const similarity = table.similarities[k];
 				const count = side < 0 ? pairCount(partner, code) : pairCount(code, partner);
 				if (count === 0 || count <= partnerWord) continue;
 				if (alonePartner < 0) alonePartner = standalone[partner];

@@ -78,11 +78,14 @@ const LATIN1_MOJIBAKE =
 	/(?:[\u00e0-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2})+/gu;
 
 const DAMAGED = /[\ufffd\ue000-\uf8ff]+/gu;
+/** Non-global twins for the cheap "anything here at all?" test (matchAll allocates an iterator). */
+const LATIN1_LEAD = /[\u00e0-\u00ef][\u0080-\u00bf\u0152-\u2122]/u;
+const ANY_DAMAGED = /[\ufffd\ue000-\uf8ff]/u;
 
 export function detectMojibake(text: string, options: { damaged: boolean; mojibake: boolean }): OcrFinding[] {
 	const findings: OcrFinding[] = [];
 	if (options.mojibake) {
-		for (const m of text.matchAll(LATIN1_MOJIBAKE)) {
+		if (LATIN1_LEAD.test(text)) for (const m of text.matchAll(LATIN1_MOJIBAKE)) {
 			const enc = cp1252Encoder();
 			const bytes = [...m[0]].map((ch) => enc.get(ch.charCodeAt(0)) ?? -1);
 			const repaired = bytes.includes(-1) ? undefined : decodeUtf8(bytes);
@@ -92,7 +95,7 @@ export function detectMojibake(text: string, options: { damaged: boolean; mojiba
 		}
 		findGbkMojibake(text, findings);
 	}
-	if (options.damaged) {
+	if (options.damaged && ANY_DAMAGED.test(text)) {
 		for (const m of text.matchAll(DAMAGED)) {
 			if (findings.some((f) => f.start <= m.index && m.index < f.end)) continue;
 			findings.push({ subtype: "damagedChar", start: m.index, end: m.index + m[0].length, confidence: 1, found: m[0] });
@@ -117,8 +120,32 @@ const MAX_REGION = 60;
  * Chinese is the repair. Clean text rarely trips the test, so the search
  * costs nothing there.
  */
+/** Per UTF-16 unit: 1 when rare (not ASCII, not among the common characters, not punctuation). */
+const rareTable = lazy((): Uint8Array => {
+	const table = new Uint8Array(0x10000).fill(1);
+	table.fill(0, 0, 0x80);
+	table.fill(0, 0x2010, 0x2070);
+	table.fill(0, 0x3000, 0x3040);
+	table.fill(0, 0xff00, 0xfff0);
+	for (const c of commonCharacters()) table[c] = 0;
+	return table;
+});
+
+/** Two rare characters at most two apart: a cheap pre-filter, so the scan below runs on few paragraphs. */
+function hasRarePair(text: string): boolean {
+	const rare = rareTable();
+	let last = -10;
+	for (let i = 0; i < text.length; i++) {
+		if (rare[text.charCodeAt(i)] === 0) continue;
+		if (i - last <= 3) return true;
+		last = i;
+	}
+	return false;
+}
+
 function findGbkMojibake(text: string, out: OcrFinding[]): void {
-	const common = commonCharacters();
+	if (!hasRarePair(text)) return;
+	const rareKind = rareTable();
 	let regionStart = -1;
 	let runStart = 0;
 	let lastRare = -1;
@@ -139,7 +166,7 @@ function findGbkMojibake(text: string, out: OcrFinding[]): void {
 			runStart = i + 1;
 			continue;
 		}
-		const isRare = !common.has(c) && !isCjkPunctuation(c);
+		const isRare = rareKind[c] === 1;
 		if (isRare) {
 			if (regionStart < 0) regionStart = i;
 			rare++;

@@ -35,8 +35,15 @@ interface PairIndex {
 	dense: Uint16Array;
 	bits: Uint32Array;
 	coveredRare: Set<number>;
-	twoCharCount: Map<number, number>;
+	/** Two-character word counts in an open-addressing table (key + 1, 0 = empty): no boxing, no Map overhead. */
+	countKeys: Int32Array;
+	countValues: Float64Array;
 }
+
+const COUNT_SLOTS = 1 << 19;
+const COUNT_MASK = COUNT_SLOTS - 1;
+/** Multiplicative hash spreading the small-integer keys over the slots. */
+const slotOf = (key: number) => Math.imul(key, 0x9e3779b1) >>> 13;
 
 function build(): PairIndex {
 	const words = dictionaryWords();
@@ -51,7 +58,13 @@ function build(): PairIndex {
 		.sort((a, b) => b[1] - a[1])
 		.slice(0, DENSE)
 		.forEach(([c], k) => (dense[c] = k + 1));
-	const index: PairIndex = { dense, bits: new Uint32Array((DENSE * DENSE) >>> 5), coveredRare: new Set(), twoCharCount: new Map() };
+	const index: PairIndex = {
+		dense,
+		bits: new Uint32Array((DENSE * DENSE) >>> 5),
+		coveredRare: new Set(),
+		countKeys: new Int32Array(COUNT_SLOTS),
+		countValues: new Float64Array(COUNT_SLOTS),
+	};
 	const cover = (word: string) => {
 		for (let i = 0; i + 1 < word.length; i++) addCovered(index, word.charCodeAt(i), word.charCodeAt(i + 1));
 	};
@@ -59,13 +72,20 @@ function build(): PairIndex {
 		if (word.length < 2) continue;
 		if (word.length === 2) {
 			const key = pairKey(word.charCodeAt(0), word.charCodeAt(1));
-			if (key >= 0) index.twoCharCount.set(key, count);
+			if (key >= 0) setCount(index, key, count);
 		}
 		if (count >= COVER_MIN_COUNT) cover(word);
 	}
 	// News terms jieba lacks (data/ocr-extra-words.json): normal pairs, never look-alike damage.
 	for (const word of loadDataFile<{ words: string[] }>("ocr-extra-words.json").words) cover(word);
 	return index;
+}
+
+function setCount(index: PairIndex, key: number, count: number): void {
+	let slot = slotOf(key) & COUNT_MASK;
+	while (index.countKeys[slot] !== 0 && index.countKeys[slot] !== key + 1) slot = (slot + 1) & COUNT_MASK;
+	index.countKeys[slot] = key + 1;
+	index.countValues[slot] = count;
 }
 
 function addCovered(index: PairIndex, a: number, b: number): void {
@@ -85,7 +105,14 @@ const pairIndex = (): PairIndex => (loaded ??= build());
 
 /** Count of the two-character word a+b (0 when it is not a dictionary word). */
 export function pairCount(a: number, b: number): number {
-	return pairIndex().twoCharCount.get(pairKey(a, b)) ?? 0;
+	const key = pairKey(a, b);
+	if (key < 0) return 0;
+	const { countKeys, countValues } = pairIndex();
+	for (let slot = slotOf(key) & COUNT_MASK; ; slot = (slot + 1) & COUNT_MASK) {
+		const k = countKeys[slot];
+		if (k === 0) return 0;
+		if (k === key + 1) return countValues[slot];
+	}
 }
 
 /** Whether a+b occurs adjacent inside some dictionary word of count ≥ 10 (or an extra news word). */
