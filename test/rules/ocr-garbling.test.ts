@@ -76,6 +76,14 @@ describe("ocr-garbling look-alikes", () => {
 		expect(lint("通过与中国法院网、荔枝新闻、封面新闻等政务机构开展合作。\n")).toEqual([]);
 	});
 
+	it("finds 逼直 and leaves people's names and function words alone", () => {
+		expect(lint("取悦AI数字人具有明显特点：形象比一般数字人动作更逼直、更自如。\n").map((m) => m.message)).toEqual([
+			"Possible OCR look-alike: “逼直” → “逼真”?",
+		]);
+		expect(lint("本报记者 秦玉 郑思超\n\n新闻中心主任\u00a0\u00a0蔺明照\n\n村党支部书记向明华感慨地说。\n")).toEqual([]);
+		expect(lint("为乡村振兴贡献新闻力量，打造出以服务乡村治理为重点的平台。\n")).toEqual([]);
+	});
+
 	it("does not take a term repeated in the document for damage", () => {
 		const p = "龙岗区融媒集团利用平台资源。";
 		expect(lint(`${p}\n\n${p}\n`)).toEqual([]);
