@@ -182,32 +182,47 @@ function shapeOf(paragraph: ParagraphNode, index: number): ParagraphShape {
 	};
 }
 
-/** A line break inside a paragraph, or spaces between two pieces of Chinese text (a Han character or punctuation on each side). */
-const GAP = /(?<=[\p{Script=Han}\p{P}])[ \u3000\u00a0]+(?=[\p{Script=Han}\p{P}])|(?<=\S)[ \u3000\u00a0]*\r?\n[ \u3000\u00a0]*(?=\S)/gu;
-
 interface Fragment {
 	text: string;
 	start: number;
 	end: number;
 }
 
-/** Characters a gap is made of; text without any of them past its indent has no gap. */
-const GAP_CHARS = /[ \u3000\u00a0\n]/u;
+const isSpaceUnit = (c: number) => c === 0x20 || c === 0x3000 || c === 0xa0 || c === 0x09;
+const PUNCTUATION = /\p{P}/u;
+/** A Han character or punctuation: what a space-only gap must have on both sides. */
+const isTextSide = (text: string, i: number) => isHanUnit(text.charCodeAt(i)) || PUNCTUATION.test(text[i]);
 
+/**
+ * Splits a paragraph at its gaps: a line break (with any spaces around it)
+ * between two non-space characters, or a run of spaces between two pieces of
+ * Chinese text (a Han character or punctuation on each side). A hand-written
+ * scan: a regular expression with look-behind would be tried at every offset.
+ */
 function fragmentsOf(value: string): { fragments: Fragment[]; gaps: ColumnGap[] } {
-	const lead = LEADING_SPACE.exec(value)?.[0].length ?? 0;
+	let lead = 0;
+	while (lead < value.length && (isSpaceUnit(value.charCodeAt(lead)) || value[lead] === "\n" || value[lead] === "\r")) lead++;
 	const fragments: Fragment[] = [];
 	const gaps: ColumnGap[] = [];
-	if (!GAP_CHARS.test(lead ? value.slice(lead) : value)) {
-		fragments.push({ text: value.slice(lead), start: lead, end: value.length });
-		return { fragments, gaps };
-	}
 	let at = lead;
-	GAP.lastIndex = lead;
-	for (let m = GAP.exec(value); m; m = GAP.exec(value)) {
-		fragments.push({ text: value.slice(at, m.index), start: at, end: m.index });
-		gaps.push({ start: m.index, end: m.index + m[0].length });
-		at = m.index + m[0].length;
+	for (let i = lead; i < value.length; i++) {
+		const c = value.charCodeAt(i);
+		if (!isSpaceUnit(c) && c !== 0x0a && c !== 0x0d) continue;
+		let j = i;
+		let breaks = 0;
+		while (j < value.length) {
+			const d = value.charCodeAt(j);
+			if (d === 0x0a) breaks++;
+			else if (!isSpaceUnit(d) && d !== 0x0d) break;
+			j++;
+		}
+		const gap = j < value.length && (breaks === 1 || (breaks === 0 && isTextSide(value, i - 1) && isTextSide(value, j)));
+		if (gap) {
+			fragments.push({ text: value.slice(at, i), start: at, end: i });
+			gaps.push({ start: i, end: j });
+			at = j;
+		}
+		i = j - 1;
 	}
 	fragments.push({ text: value.slice(at), start: at, end: value.length });
 	return { fragments, gaps };
@@ -235,8 +250,8 @@ function interleavedGaps(value: string): ColumnGap[] | undefined {
 	const straightWords: boolean[] = [];
 	const skippedWords: boolean[] = [];
 	for (let k = 0; k < gaps.length; k++) {
-		straightWords.push(bridgeWord(fragments[k].text, fragments[k + 1].text) !== undefined);
-		skippedWords.push(k + 2 < fragments.length && bridgeWord(fragments[k].text, fragments[k + 2].text) !== undefined);
+		straightWords.push(bridgeWord(fragments[k].text, fragments[k + 1].text, BRIDGE_RATIO, GAP_WORD_LENGTH) !== undefined);
+		skippedWords.push(k + 2 < fragments.length && bridgeWord(fragments[k].text, fragments[k + 2].text, BRIDGE_RATIO, GAP_WORD_LENGTH) !== undefined);
 	}
 	if (!skippedWords.includes(true) && straightWords.includes(true)) return undefined;
 	// How well one fragment carries on another: 2 for a split word, 1 when segmentation puts a word across the join.
@@ -257,6 +272,9 @@ function interleavedGaps(value: string): ColumnGap[] | undefined {
 	return broken.length ? broken : undefined;
 }
 
+/** Across line gaps two- and three-character words decide (and keep the dictionary lookups few on wrapped text). */
+const GAP_WORD_LENGTH = 3;
+
 /** Reading on from one skipped fragment must beat reading straight on by this factor. */
 const INTERLEAVE_MARGIN = 1.5;
 
@@ -272,7 +290,7 @@ const SURE_BRIDGE_RATIO = 1;
  * compared with its halves counts: 不 + 二 makes 不二, but 不 and 二 are
  * words of their own far more often.
  */
-export function bridgeWord(left: string, right: string, minRatio = BRIDGE_RATIO): string | undefined {
+export function bridgeWord(left: string, right: string, minRatio = BRIDGE_RATIO, maxLength = 4): string | undefined {
 	const l = trimEnd(left).slice(-3);
 	const r = right.replace(LEADING_SPACE, "").slice(0, 3);
 	// Every candidate word takes the last character of the left and the first of the right.
@@ -280,7 +298,7 @@ export function bridgeWord(left: string, right: string, minRatio = BRIDGE_RATIO)
 	let best: string | undefined;
 	let bestRatio = minRatio;
 	for (let a = 1; a <= 3; a++) {
-		for (let b = 1; b <= 3 && a + b <= 4; b++) {
+		for (let b = 1; b <= 3 && a + b <= maxLength; b++) {
 			if (l.length < a || r.length < b) continue;
 			const word = l.slice(-a) + r.slice(0, b);
 			if (!HAN_ONLY.test(word)) continue;
