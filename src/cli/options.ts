@@ -167,6 +167,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
 	let fixTypes: FixType[] | undefined;
 	if (v["fix-type"]) {
 		fixTypes = v["fix-type"].flatMap((t) => t.split(",")).map((t) => t.trim()) as FixType[];
+		if (fixTypes.includes("" as FixType)) throw new UsageError(`--fix-type: empty type in "${v["fix-type"].join(",")}"`);
 		const bad = fixTypes.find((t) => !FIX_TYPES.includes(t));
 		if (bad) throw new UsageError(`--fix-type: "${bad}" is not one of ${FIX_TYPES.join(", ")}`);
 		if (!v.fix && !v["fix-dry-run"]) throw new UsageError("--fix-type requires --fix or --fix-dry-run");

@@ -130,6 +130,9 @@ export function lintDocument(text: string, rules: ResolvedRules, registry: RuleR
 	const listeners = new Map<string, Array<{ ruleId: string; fn: Listener }>>();
 	const stats = options.stats;
 
+	// A rule that throws is a bug in that rule: it is reported on the document and
+	// switched off for the rest of it, and the other rules still run.
+	const crashed = new Map<string, LintMessage>();
 	for (const [ruleId, entry] of rules) {
 		if (entry.severity === 0) continue;
 		const rule = registry.get(ruleId);
@@ -193,7 +196,14 @@ export function lintDocument(text: string, rules: ResolvedRules, registry: RuleR
 			getFilename: () => options.filename ?? "<text>",
 			getSourceCode: () => sourceCode,
 		};
-		const visitor = (rule as AnyRule).create(context as never) as Record<string, Listener | undefined>;
+		let visitor: Record<string, Listener | undefined>;
+		try {
+			visitor = (rule as AnyRule).create(context as never) as Record<string, Listener | undefined>;
+		} catch (error) {
+			const crash = new RuleCrashError(ruleId, 1, error);
+			crashed.set(ruleId, { ruleId, severity: 2, fatal: true, message: `Internal error: ${crash.message}`, line: 1, column: 1 });
+			continue;
+		}
 		for (const [key, fn] of Object.entries(visitor)) {
 			if (typeof fn !== "function") continue;
 			const timed: Listener = stats
@@ -212,9 +222,6 @@ export function lintDocument(text: string, rules: ResolvedRules, registry: RuleR
 		}
 	}
 
-	// A rule that throws is a bug in that rule: it is reported on the document and
-	// switched off for the rest of it, and the other rules still run.
-	const crashed = new Map<string, LintMessage>();
 	for (const step of sourceCode.traverse()) {
 		const node = step.target as TextNode;
 		const list = listeners.get(step.phase === 1 ? node.type : `${node.type}:exit`);

@@ -230,6 +230,7 @@ function toCorpusMessage(m: LintMessage, doc: JsonlDocument): LintMessage {
 		docEndColumn: m.endColumn,
 	};
 	if (m.messageId) out.messageId = m.messageId;
+	if (m.fatal) out.fatal = true;
 	if (m.fix) out.fix = m.fix;
 	if (m.suggestions) out.suggestions = m.suggestions;
 	return out;
