@@ -7,7 +7,7 @@
 import type { ParagraphNode } from "../language/ast.js";
 import type { TextSourceCode } from "../language/source-code.js";
 import { classifyHeading, type HeadingKind } from "./headline.js";
-import { findUnpairedMarks } from "./pairs.js";
+import { OPEN_TO_CLOSE } from "./pairs.js";
 import { isDictionaryWord, segment, wordFrequency } from "./segment.js";
 import { badStart, continuationData, danglingEnding, endsSentence, trimEnd } from "./sentence.js";
 
@@ -99,11 +99,7 @@ const TERMINAL_BEFORE_QUOTE = /[。！？!?…，,；;：:、]/u;
  * began elsewhere).
  */
 function quoteState(text: string): { open: boolean; unopened: boolean } {
-	// Only the ends matter here, so a cheap first look skips text without any quote or bracket.
-	if (!PAIRED.test(text)) return { open: false, unopened: false };
-	const problems = findUnpairedMarks(text);
-	let open = problems.some((p) => p.kind === "unclosed");
-	let unopened = problems.some((p) => p.kind === "unopened");
+	let { open, unopened } = curlyState(text);
 	const first = text.indexOf('"');
 	if (first >= 0) {
 		let count = 0;
@@ -118,7 +114,38 @@ function quoteState(text: string): { open: boolean; unopened: boolean } {
 	return { open, unopened };
 }
 
-const PAIRED = /[“”‘’《》〈〉（）「」『』【】〔〕()"]/u;
+/** Opening marks by code unit, with the closing mark each expects (pairs.ts's table, as code units for a fast scan). */
+const OPENERS = new Map<number, number>(Object.entries(OPEN_TO_CLOSE).map(([o, c]) => [o.charCodeAt(0), c.charCodeAt(0)]));
+const CLOSERS = new Set<number>(Object.values(OPEN_TO_CLOSE).map((c) => c.charCodeAt(0)));
+
+/**
+ * Whether curly quotes and brackets are left open, or closed without an
+ * opener — the same pairing as `findUnpairedMarks` (a closer that matches a
+ * deeper opener closes it and leaves the ones above open), without building
+ * the list of problems: this runs on every paragraph.
+ */
+function curlyState(text: string): { open: boolean; unopened: boolean } {
+	const stack: number[] = [];
+	let unopened = false;
+	let dropped = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		const close = OPENERS.get(c);
+		if (close !== undefined) {
+			stack.push(close);
+			continue;
+		}
+		if (!CLOSERS.has(c)) continue;
+		const depth = stack.lastIndexOf(c);
+		if (depth < 0) {
+			unopened = true;
+			continue;
+		}
+		if (depth < stack.length - 1) dropped = true;
+		stack.length = depth;
+	}
+	return { open: dropped || stack.length > 0, unopened };
+}
 
 /**
  * Without blank lines a caption, byline or title can sit on the line under a
