@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from "node:fs";
+import { accessSync, chmodSync, chownSync, closeSync, constants, fsyncSync, openSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 /** Temp files are named after the target so a later run can find and remove leftovers. */
@@ -28,7 +28,9 @@ export function tempPathFor(target: string): string {
  * fsync, rename over the target (atomic on POSIX), fsync the directory.
  */
 export function writeFileAtomic(target: string, data: Uint8Array): void {
-	const mode = statSync(target, { throwIfNoEntry: false })?.mode;
+	const stat = statSync(target, { throwIfNoEntry: false });
+	const mode = stat?.mode;
+	if (stat) assertWritable(target);
 	const temp = tempPathFor(target);
 	const fd = openSync(temp, "wx", mode ?? 0o644);
 	try {
@@ -41,13 +43,45 @@ export function writeFileAtomic(target: string, data: Uint8Array): void {
 		throw error;
 	}
 	closeSync(fd);
-	if (mode !== undefined) chmodSync(temp, mode & 0o7777);
-	commitTemp(temp, target);
+	try {
+		commitTemp(temp, target);
+	} catch (error) {
+		unlinkSync(temp);
+		throw error;
+	}
 }
 
-/** Renames a finished temp file over its target and makes the rename durable. */
+/**
+ * A rename replaces a file its owner made read-only as easily as any other;
+ * refuse as a write in place would (EACCES), so --fix respects `chmod a-w`.
+ */
+export function assertWritable(target: string): void {
+	accessSync(resolveTarget(target), constants.W_OK);
+}
+
+/** As root, the temp file would make root the owner of a user's fixed file; give it back. */
+export function keepOwner(temp: string, uid: number, gid: number): void {
+	if (process.getuid?.() !== 0) return;
+	try {
+		chownSync(temp, uid, gid);
+	} catch {
+		// A filesystem without owners (e.g. some mounts): nothing to keep.
+	}
+}
+
+/**
+ * Renames a finished temp file over its target and makes the rename durable.
+ * The target keeps its mode and (when we are root) its owner; a read-only
+ * target is refused.
+ */
 export function commitTemp(temp: string, target: string): void {
 	const real = resolveTarget(target);
+	const stat = statSync(real, { throwIfNoEntry: false });
+	if (stat) {
+		assertWritable(real);
+		chmodSync(temp, stat.mode & 0o7777);
+		keepOwner(temp, stat.uid, stat.gid);
+	}
 	renameSync(temp, real);
 	try {
 		const dirFd = openSync(dirname(real), "r");
