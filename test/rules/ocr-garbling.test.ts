@@ -1,4 +1,7 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { packageRoot } from "../../src/package-root.js";
 import rule from "../../rules/ocr-garbling.js";
 import { fixText, lintText } from "../../src/api.js";
 import { textRuleTester } from "../helpers/rule-tester.js";
@@ -107,5 +110,23 @@ describe("ocr-garbling options and fixing", () => {
 		const once = fix(text);
 		expect(once.output).toBe("什么是新质生产力?根据马克思主义经济学说,只有能够带来新的生产方式与新的生产关系的先进技术才能成为推动发展的力量。\n");
 		expect(fix(once.output).output).toBe(once.output);
+	});
+});
+
+describe("ocr-garbling on the seeds", () => {
+	const seeds = readdirSync(join(packageRoot, "seeds")).sort();
+	const read = (f: string) => readFileSync(join(packageRoot, "seeds", f), "utf8");
+
+	it("stays silent on the clean seeds 002–004", () => {
+		for (const f of seeds.filter((n) => /^00[234]_/u.test(n))) expect(lint(read(f))).toEqual([]);
+	});
+
+	it("repairs the damaged seeds idempotently", () => {
+		for (const f of seeds.filter((n) => /^00[01]_/u.test(n))) {
+			const once = fix(read(f));
+			expect(once.output).not.toBe(read(f));
+			expect(fix(once.output).output).toBe(once.output);
+		}
+		expect(fix(read(seeds.find((n) => n.startsWith("000_"))!)).output).toContain("新时代的中国乘势而上");
 	});
 });
