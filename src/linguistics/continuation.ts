@@ -130,6 +130,8 @@ function curlyState(text: string): { open: boolean; unopened: boolean } {
 	let dropped = false;
 	for (let i = 0; i < text.length; i++) {
 		const c = text.charCodeAt(i);
+		// Every mark lies in one of four small ranges; the rest of the text is skipped without a lookup.
+		if (!((c >= 0x28 && c <= 0x29) || (c >= 0x2018 && c <= 0x201d) || (c >= 0x3008 && c <= 0x3015) || (c >= 0xff08 && c <= 0xff09))) continue;
 		const close = OPENERS.get(c);
 		if (close !== undefined) {
 			stack.push(close);
@@ -174,8 +176,18 @@ function readsOn(line: string, next: string, afterNext: string | undefined): boo
 
 /** The text without a byline or photo credit after its last sentence ("…融合。 记者 马涛"). */
 function withoutCredit(text: string): string {
-	const byline = markers().trailingByline.exec(text);
-	return byline ? text.slice(0, byline.index + 1) : text;
+	const at = tailMatch(markers().trailingByline, text);
+	return at === undefined ? text : text.slice(0, at + 1);
+}
+
+/** Markers and credits are short: look for them in this much of the start or end of a paragraph only. */
+const MARKER_SPAN = 64;
+
+/** Where a pattern anchored at the end matches in the text, searching only its last stretch (patterns must end in `$`). */
+function tailMatch(pattern: RegExp, text: string): number | undefined {
+	const from = Math.max(0, text.length - MARKER_SPAN);
+	const m = pattern.exec(from ? text.slice(from) : text);
+	return m ? from + m.index : undefined;
 }
 
 function shapeOf(paragraph: ParagraphNode, index: number): ParagraphShape {
@@ -183,17 +195,18 @@ function shapeOf(paragraph: ParagraphNode, index: number): ParagraphShape {
 	const lead = LEADING_SPACE.exec(value)?.[0].length ?? 0;
 	let bodyStart = lead;
 	const m = markers();
-	const fromMarker = m.from.exec(value.slice(lead));
+	const fromMarker = m.from.exec(value.slice(lead, lead + MARKER_SPAN));
 	if (fromMarker) bodyStart += fromMarker[0].length;
 	let body = trimEnd(value.slice(bodyStart));
-	const toMarker = m.to.exec(body);
-	if (toMarker) body = trimEnd(body.slice(0, toMarker.index));
+	const toMarker = tailMatch(m.to, body);
+	if (toMarker !== undefined) body = trimEnd(body.slice(0, toMarker));
 	body = withoutCredit(body);
 	const heading = classifyHeading(value) ?? trailingHeading(paragraph);
 	const quotes = quoteState(body);
-	const isBody = heading === undefined && hanCount(body) > 0;
+	const han = hanCount(body);
+	const isBody = heading === undefined && han > 0;
 	// A jump line (下转第二版) says where the sentence goes on; column-join reports the marker, this is no truncation.
-	const truncated = isBody && !toMarker && hanCount(body) >= MIN_HAN && !endsSentence(body);
+	const truncated = isBody && toMarker === undefined && han >= MIN_HAN && !endsSentence(body);
 	return {
 		paragraph,
 		index,
@@ -215,6 +228,7 @@ interface Fragment {
 	end: number;
 }
 
+const GAP_CHAR = /[ \u3000\u00a0\t\n\r]/gu;
 const isSpaceUnit = (c: number) => c === 0x20 || c === 0x3000 || c === 0xa0 || c === 0x09;
 const PUNCTUATION = /\p{P}/u;
 /** A Han character or punctuation: what a space-only gap must have on both sides. */
@@ -231,6 +245,12 @@ function fragmentsOf(value: string): { fragments: Fragment[]; gaps: ColumnGap[] 
 	while (lead < value.length && (isSpaceUnit(value.charCodeAt(lead)) || value[lead] === "\n" || value[lead] === "\r")) lead++;
 	const fragments: Fragment[] = [];
 	const gaps: ColumnGap[] = [];
+	// Most paragraphs have no space or line break past their indent: one regular-expression scan settles that.
+	GAP_CHAR.lastIndex = lead;
+	if (!GAP_CHAR.test(value)) {
+		fragments.push({ text: value.slice(lead), start: lead, end: value.length });
+		return { fragments, gaps };
+	}
 	let at = lead;
 	for (let i = lead; i < value.length; i++) {
 		const c = value.charCodeAt(i);
