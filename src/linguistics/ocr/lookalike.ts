@@ -192,13 +192,6 @@ export function detectLookalikes(text: string, options: LookalikeOptions): OcrFi
 	const origin = (k: number) => (originMap ? originMap[k] : k);
 	const n = view.length;
 	const at = (k: number) => (k >= 0 && k < n ? view.charCodeAt(k) : -1);
-	const stranded = (k: number) => {
-		const c = at(k);
-		if (!isHanUnit(c)) return false;
-		const p = at(k - 1);
-		const q = at(k + 1);
-		return !(isHanUnit(p) && isCoveredPair(p, c)) && !(isHanUnit(q) && isCoveredPair(c, q));
-	};
 	let pending: Candidate | undefined;
 	const flush = () => {
 		if (!pending) return;
@@ -222,9 +215,16 @@ export function detectLookalikes(text: string, options: LookalikeOptions): OcrFi
 			proposed: cand.word,
 		});
 	};
+	let prevUnit = -1;
+	let unit = n > 0 ? view.charCodeAt(0) : -1;
 	for (let i = 0; i < n; i++) {
-		const c = view.charCodeAt(i);
-		if (!isHanUnit(c) || standalone[c] >= FUNCTION_WORD_COUNT || !stranded(i)) continue;
+		const c = unit;
+		const p = prevUnit;
+		const q = i + 1 < n ? view.charCodeAt(i + 1) : -1;
+		prevUnit = c;
+		unit = q;
+		if (!isHanUnit(c) || standalone[c] >= FUNCTION_WORD_COUNT) continue;
+		if ((isHanUnit(p) && isCoveredPair(p, c)) || (isHanUnit(q) && isCoveredPair(c, q))) continue;
 		const first = table.start[c];
 		const last = table.start[c + 1];
 		if (first === last) continue;
