@@ -1,7 +1,7 @@
 import type { RuleTextEditor } from "@eslint/core";
 import type { ParagraphNode } from "../src/language/ast.js";
 import { ruleDocsUrl, type TextRuleDefinition } from "../src/language/rule-types.js";
-import { documentContinuity, interveningParagraphs, joinEdits } from "../src/linguistics/continuation.js";
+import { documentContinuity, interveningParagraphs, joinEdits, opensForeignBlock } from "../src/linguistics/continuation.js";
 import { classifyHeading } from "../src/linguistics/headline.js";
 import { continuationData } from "../src/linguistics/sentence.js";
 
@@ -149,6 +149,13 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 						});
 					}
 					const joined = byTail.get(paragraph);
+					if (options.foreignInsertion && shape.index > firstBody && opensForeignBlock(continuity, shape)) {
+						context.report({
+							loc: sourceCode.locIn(paragraph, 0, paragraph.value.length),
+							messageId: "foreignInsertion",
+							data: { why: ": it opens mid-sentence after a finished paragraph" },
+						});
+					}
 					if (options.midSentenceStart && !shape.interleaved && (joined || shape.badStart)) {
 						const start = shape.body.slice(0, 6);
 						const where = joined ? ` — it continues line ${lineOf(joined.head.paragraph)}` : "";

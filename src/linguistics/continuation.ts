@@ -525,6 +525,17 @@ export function documentContinuity(sourceCode: TextSourceCode): DocumentContinui
 	return sourceCode.memo("continuity", sourceCode.ast, () => analyse(sourceCode.paragraphs));
 }
 
+/**
+ * A paragraph that opens mid-sentence (a particle, a suffix, 上的…) right
+ * after a finished paragraph, with no paragraph stopping short anywhere it
+ * could continue, starts a block cut out of another story.
+ */
+export function opensForeignBlock(continuity: DocumentContinuity, shape: ParagraphShape): boolean {
+	if (continuity.byTail.has(shape.paragraph) || shape.interleaved || shape.badStart === undefined || shape.badStart === "于") return false;
+	const before = continuity.shapes.slice(Math.max(0, shape.index - SEARCH_WINDOW), shape.index);
+	return before.length > 0 && !before.some((s) => s.truncated);
+}
+
 /** The paragraphs strictly between the head and the tail of a distant continuation, in document order. */
 export function interveningParagraphs(continuity: DocumentContinuity, c: Continuation): ParagraphShape[] {
 	const [a, b] = c.head.index < c.tail.index ? [c.head.index, c.tail.index] : [c.tail.index, c.head.index];

@@ -68,6 +68,14 @@ textRuleTester().run("column-join", rule as never, {
 			errors: [{ messageId: "continuationMarker", line: 4 }],
 		},
 		{
+			// Seed 000: a block of another story resumes mid-sentence after a finished paragraph.
+			code: "芒果TV副总经理卢海波在论坛上表示，技术就是内容升级的工具。\n\n化、数字化的浪潮让这里呈现出新气象。\n",
+			errors: [
+				{ messageId: "foreignInsertion", line: 3 },
+				{ messageId: "midSentenceStart", line: 3, column: 1 },
+			],
+		},
+		{
 			code: "化、数字化的浪潮让这里呈现出新气象。\n",
 			errors: [{ messageId: "midSentenceStart", line: 1 }],
 		},
