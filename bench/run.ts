@@ -31,6 +31,7 @@ const { values: flags } = parseArgs({
 		"no-peers": { type: "boolean", default: false },
 		"no-jsonl": { type: "boolean", default: false },
 		"no-build": { type: "boolean", default: false },
+		"only-peers": { type: "boolean", default: false },
 		"rss-mb": { type: "string" },
 		"rss-with-ocr": { type: "boolean", default: false },
 	},
@@ -132,7 +133,7 @@ async function main(): Promise<void> {
 	}
 	const corpusOptions = parseCorpusArgs(process.argv.slice(2));
 	const { tree } = await generateCorpus({ ...corpusOptions, jsonlMb: 0 });
-	const jsonl = flags["no-jsonl"] ? undefined : (await generateCorpus({ ...corpusOptions, only: "jsonl" })).jsonl;
+	const jsonl = flags["no-jsonl"] || flags["only-peers"] ? undefined : (await generateCorpus({ ...corpusOptions, only: "jsonl" })).jsonl;
 	const treeFiles = filesUnder(tree!);
 	const treeIn = { name: `tree ${treeFiles.length}`, mb: sizeMb(treeFiles), files: treeFiles.length };
 	const jsonlIn = jsonl ? { name: `JSONL ${(statSync(jsonl).size / 1e6).toFixed(0)} MB`, mb: statSync(jsonl).size / 1e6, files: 1 } : undefined;
@@ -142,23 +143,31 @@ async function main(): Promise<void> {
 
 	const rows: Row[] = [];
 	process.stderr.write(`bench: ${machine()}\n`);
+	const onlyPeers = Boolean(flags["only-peers"]);
 	// Start-up: one tiny file, to separate fixed cost from per-file cost.
 	const tiny = treeFiles[0];
-	const startup = repeat("corpuslint start-up (1 file)", { name: "1 file", mb: statSync(tiny).size / 1e6, files: 1 }, runs, node, lint([tiny]));
+	const tinyIn = { name: "1 file", mb: statSync(tiny).size / 1e6, files: 1 };
+	let startup: Row | undefined;
+	let startupWs: Row | undefined;
+	let recTree: Row | undefined;
+	if (!onlyPeers) {
+		startup = repeat("corpuslint start-up (1 file)", tinyIn, runs, node, lint([tiny]));
+		startupWs = repeat("corpuslint start-up, whitespace alone (1 file)", tinyIn, runs, node, lint(["--rule", "whitespace:error", tiny]));
 
-	const floorTree = repeat("floor (read + 1 regex)", treeIn, runs, node, [floorJs, tree!]);
-	rows.push(floorTree);
-	const recTree = repeat("corpuslint recommended", treeIn, runs, node, lint([tree!]));
-	rows.push(recTree);
-	rows.push(repeat("corpuslint recommended −ocr-garbling", treeIn, runs, node, lint(["--rule", "ocr-garbling:off", tree!])));
-	rows.push(repeat("corpuslint recommended, --concurrency auto", treeIn, runs, node, lint(["--concurrency", "auto", tree!])));
-	if (!flags["no-rules"]) {
-		for (const id of ruleIds) rows.push(repeat(`corpuslint ${id} alone`, treeIn, runs, node, lint(["--rule", `${id}:error`, tree!])));
+		const floorTree = repeat("floor (read + 1 regex)", treeIn, runs, node, [floorJs, tree!]);
+		rows.push(floorTree);
+		recTree = repeat("corpuslint recommended", treeIn, runs, node, lint([tree!]));
+		rows.push(recTree);
+		rows.push(repeat("corpuslint recommended −ocr-garbling", treeIn, runs, node, lint(["--rule", "ocr-garbling:off", tree!])));
+		rows.push(repeat("corpuslint recommended, --concurrency auto", treeIn, runs, node, lint(["--concurrency", "auto", tree!])));
+		if (!flags["no-rules"]) {
+			for (const id of ruleIds) rows.push(repeat(`corpuslint ${id} alone`, treeIn, runs, node, lint(["--rule", `${id}:error`, tree!])));
+		}
 	}
 	let recJsonl: Row | undefined;
 	let wsTree: Row | undefined;
 	let wsJsonl: Row | undefined;
-	if (jsonl && jsonlIn) {
+	if (jsonl && jsonlIn && !onlyPeers) {
 		wsTree = rows.find((r) => r.tool === "corpuslint whitespace alone" && r.input === treeIn.name) ?? repeat("corpuslint whitespace alone", treeIn, runs, node, lint(["--rule", "whitespace:error", tree!]));
 		if (!rows.includes(wsTree)) rows.push(wsTree);
 		wsJsonl = repeat("corpuslint whitespace alone", jsonlIn, jsonlRuns, node, lint(["--rule", "whitespace:error", jsonl]));
@@ -178,8 +187,9 @@ async function main(): Promise<void> {
 		rows.push(repeat("floor (read + 1 regex)", peerIn, runs, node, [floorJs, peerTree]));
 		rows.push(repeat("corpuslint recommended", peerIn, runs, node, lint([peerTree])));
 		const peers: Array<[string, string, string[], string?]> = [
-			["autocorrect-node (autocorrect --lint)", join(peersBin, "autocorrect"), ["--lint", ...pf]],
-			["zhlint", join(peersBin, "zhlint"), rel, peerTree],
+			// cwd inside the tree: autocorrect skips git-ignored paths (bench/.corpus is), zhlint takes one glob only.
+			["autocorrect-node (autocorrect --lint)", join(peersBin, "autocorrect"), ["--lint", ...rel], peerTree],
+			["zhlint", join(peersBin, "zhlint"), ["**/*.txt"], peerTree],
 			["textlint (ja-technical-writing + zh bracket)", join(peersBin, "textlint"), ["-c", join(here, "peers", ".textlintrc.json"), "-f", "json", ...pf], join(here, "peers")],
 		];
 		for (const [name, bin, args, cwd] of peers) {
@@ -209,10 +219,12 @@ async function main(): Promise<void> {
 		);
 	}
 	// Per-file overhead: tree CPU minus start-up minus the same bytes at the JSONL rate (no per-file work there).
-	const overhead = (t: Row, j: Row) => (((t.cpu - startup.cpu - t.mb / (j.mb / j.cpu)) * 1000) / t.files).toFixed(3);
-	console.log(`\nStart-up (1 small file, recommended): ${startup.wall.toFixed(2)} s wall, ${startup.cpu.toFixed(2)} s CPU.`);
-	if (recJsonl) console.log(`Per-file overhead on the tree (CPU beyond start-up and the same bytes at the JSONL rate): recommended ${overhead(recTree, recJsonl)} ms/file.`);
-	if (wsTree && wsJsonl) console.log(`Per-file overhead of the engine alone (whitespace rule, start-up of recommended subtracted, so an upper bound): ${overhead(wsTree, wsJsonl)} ms/file.`);
+	const overhead = (t: Row, j: Row, start: Row) => (((t.cpu - start.cpu - t.mb / (j.mb / j.cpu)) * 1000) / t.files).toFixed(3);
+	if (startup && startupWs) {
+		console.log(`\nStart-up (1 small file): recommended ${startup.wall.toFixed(2)} s wall, ${startup.cpu.toFixed(2)} s CPU; whitespace alone ${startupWs.wall.toFixed(2)} s wall, ${startupWs.cpu.toFixed(2)} s CPU.`);
+		if (recJsonl && recTree) console.log(`Per-file overhead on the tree (CPU beyond start-up and the same bytes at the JSONL rate): recommended ${overhead(recTree, recJsonl, startup)} ms/file.`);
+		if (wsTree && wsJsonl) console.log(`Per-file overhead of the engine alone (whitespace rule): ${overhead(wsTree, wsJsonl, startupWs)} ms/file.`);
+	}
 	const auto = rows.filter((r) => r.tool.endsWith("--concurrency auto"));
 	for (const a of auto) {
 		const single = recFor(a.input)!;
