@@ -1,0 +1,27 @@
+/**
+ * Every rule on 256 KB single lines of the patterns most likely to make a
+ * regular expression backtrack (bench/regex-safety.ts; `npm run bench:regex`
+ * prints MB/s and growth at 1 MB). The bound is generous on purpose so the
+ * test is stable on a loaded machine: a linear rule takes well under a
+ * second here, while a quadratic one on 256 K characters needs ~10^10 steps
+ * and blows far past it.
+ */
+import { describe, expect, it } from "vitest";
+import { builtinRules } from "../../rules/index.js";
+import { ADVERSARIAL, adversarialLine, timeRule } from "../../bench/regex-safety.js";
+
+const BYTES = 256 * 1024;
+const LIMIT_MS = 15_000;
+
+describe("regex safety: adversarial 256 KB lines", () => {
+	for (const id of builtinRules.keys()) {
+		it(`${id} handles each of ${ADVERSARIAL.length} adversarial lines in under ${LIMIT_MS / 1000} s`, () => {
+			const slow: string[] = [];
+			for (const p of ADVERSARIAL) {
+				const ms = timeRule(id, adversarialLine(p, BYTES));
+				if (ms > LIMIT_MS) slow.push(`${p.name}: ${Math.round(ms)} ms`);
+			}
+			expect(slow).toEqual([]);
+		}, ADVERSARIAL.length * LIMIT_MS);
+	}
+});
