@@ -103,8 +103,13 @@ function main(): void {
 			const big = timeRule(id, adversarialLine(p, bytes));
 			totalMs += big;
 			if (big > worst.ms) worst = { name: p.name, ms: big };
-			// Below 100 ms the ratio is noise.
-			const ratio = big >= 100 ? big / Math.max(small, 1) : 0;
+			// Below 100 ms the ratio is noise; a high one is re-measured (best of three) before it is believed,
+			// since one GC pause in the big run can fake it.
+			let ratio = big >= 100 ? big / Math.max(small, 1) : 0;
+			if (ratio > 8) {
+				const best = (b: number) => Math.min(...[0, 1, 2].map(() => timeRule(id, adversarialLine(p, b))));
+				ratio = best(bytes) / Math.max(best(bytes / 4), 1);
+			}
 			if (ratio > growth.ratio) growth = { name: p.name, ratio };
 			process.stderr.write(`${id.padEnd(22)} ${p.name.padEnd(26)} ${(mb / (big / 1000)).toFixed(1).padStart(8)} MB/s  ×4 size → ×${ratio ? ratio.toFixed(1) : "-"} time\n`);
 		}
