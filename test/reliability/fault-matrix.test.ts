@@ -9,7 +9,8 @@
  * here they appear together with the other faults in one run.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { chmodSync, chownSync, closeSync, existsSync, openSync, readdirSync, rmSync, statSync, symlinkSync, writeSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { chmodSync, chownSync, closeSync, createReadStream, existsSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { builtinRules } from "../../rules/index.js";
@@ -140,6 +141,16 @@ describe("fault matrix: a 200 MB single line", () => {
 	const SIZE = 200 * 1024 * 1024;
 	const hasGnuTime = existsSync("/usr/bin/time") && spawnSync("/usr/bin/time", ["-v", "true"]).status === 0;
 
+	function sha256(path: string, start: number, length: number): Promise<string> {
+		return new Promise((resolve, reject) => {
+			const hash = createHash("sha256");
+			createReadStream(path, { start, end: start + length - 1 })
+				.on("data", (d) => hash.update(d))
+				.on("end", () => resolve(hash.digest("hex")))
+				.on("error", reject);
+		});
+	}
+
 	/** Writes a file of one line in 1 MB chunks, so the test itself stays small. */
 	function writeHugeLine(path: string, head: string, tail: string): void {
 		const chunk = Buffer.from("新华社北京电，".repeat(Math.floor((1 << 20) / 21)));
@@ -155,16 +166,32 @@ describe("fault matrix: a 200 MB single line", () => {
 	}
 
 	it.skipIf(!hasGnuTime)(
-		".txt and .jsonl: reported as too large without being read into memory (max RSS bounded), other inputs still linted",
+		".txt and .jsonl: reported as too large without being read into memory (max RSS bounded), other inputs still linted; --fix copies the line back intact",
 		async () => {
 			const p = project({ "good.txt": "正文  \n" });
 			writeHugeLine(p.path("huge.txt"), "", "\n");
 			writeHugeLine(p.path("huge.jsonl"), '{"id": 1, "text": "', '"}\n{"id": 2, "text": "标题  "}\n');
+			const jsonlSize = statSync(p.path("huge.jsonl")).size;
+			const firstLineBytes = jsonlSize - Buffer.byteLength('\n{"id": 2, "text": "标题  "}\n');
+			const firstLineHash = await sha256(p.path("huge.jsonl"), 0, firstLineBytes);
 			const started = Date.now();
 			const r = await run([".", "--no-config", "--rule", "whitespace:error", "-f", "compact"], p.dir, ["/usr/bin/time", "-v"]);
 			const seconds = (Date.now() - started) / 1000;
+
+			// --fix fixes line 2 and copies the 200 MB line 1 back byte for byte, still without holding it.
+			const fix = await run([".", "--fix", "--no-config", "--rule", "whitespace:error", "-f", "compact"], p.dir, ["/usr/bin/time", "-v"]);
+			const fixRssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/u.exec(fix.stderrRaw)?.[1]);
+			const fixedSize = statSync(p.path("huge.jsonl")).size;
+			const fixedHash = await sha256(p.path("huge.jsonl"), 0, firstLineBytes);
+			const tail = readFileSync(p.path("huge.jsonl")).subarray(firstLineBytes).toString("utf8");
 			rmSync(p.path("huge.txt"));
 			rmSync(p.path("huge.jsonl"));
+			expect(fix.code).toBe(1);
+			expect(fixedSize).toBe(jsonlSize - 2);
+			expect(fixedHash).toBe(firstLineHash);
+			expect(tail).toBe('\n{"id": 2, "text": "标题"}\n');
+			expect(fixRssKb).toBeGreaterThan(0);
+			expect(fixRssKb).toBeLessThan(250 * 1024);
 			expect(r.code).toBe(1);
 			expect(linesAbout(r.stdout, "huge.txt")).toEqual([expect.stringMatching(/huge\.txt: line 1, col 1, Error - document too large \(\d+ bytes, limit 67108864\); not linted$/u)]);
 			expect(linesAbout(r.stdout, "huge.jsonl")).toEqual([
@@ -177,6 +204,7 @@ describe("fault matrix: a 200 MB single line", () => {
 			expect(rssKb).toBeGreaterThan(0);
 			expect(rssKb).toBeLessThan(250 * 1024);
 			expect(seconds).toBeLessThan(60);
+			console.log(`200 MB line: lint ${seconds.toFixed(1)} s, max RSS ${Math.round(rssKb / 1024)} MB; --fix max RSS ${Math.round(fixRssKb / 1024)} MB (file ${jsonlSize} bytes)`);
 		},
 		120_000,
 	);

@@ -243,6 +243,9 @@ function recordingRegistry(sink: RecordedReport[]): RuleRegistry {
 
 const LINE_BREAK = /\r\n|\r|\n/u;
 
+/** As in ESLint, positions and fix ranges do not count a leading BOM. */
+const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
 function lineLengths(text: string): number[] {
 	return text.split(LINE_BREAK).map((l) => l.length);
 }
@@ -318,10 +321,10 @@ function assertFixClaims(text: string, reports: readonly RecordedReport[]): void
 				break;
 			}
 			case "duplicate-paragraph": {
-				// Removes only a paragraph whose text (or a longer version of it) stays.
+				// Removes only paragraphs whose text (or a longer version of it) stays.
 				expect(r.fixEdits.every((e) => e.text === ""), why).toBe(true);
 				const keptText = foldCopy(after);
-				for (const piece of removed) expect(keptText.includes(foldCopy(piece)), why).toBe(true);
+				for (const piece of removed) for (const line of piece.split(LINE_BREAK)) expect(keptText.includes(foldCopy(line)), why).toBe(true);
 				break;
 			}
 			case "invisible-characters":
@@ -380,8 +383,8 @@ describe("every rule alone and the recommended preset, on hostile text", () => {
 					fc.property(hostileText, (text) => {
 						const reports: RecordedReport[] = [];
 						const messages = lintDocument(text, rules, recordingRegistry(reports));
-						assertLocations(text, messages);
-						assertFixClaims(text, reports);
+						assertLocations(withoutBom(text), messages);
+						assertFixClaims(withoutBom(text), reports);
 					}),
 					{ ...FC, numRuns: 80 * RUNS },
 				);
@@ -395,7 +398,7 @@ describe("every rule alone and the recommended preset, on hostile text", () => {
 				fc.assert(
 					fc.property(hostileText, (text) => {
 						const once = fixDocument(text, rules, builtinRules);
-						assertLocations(once.output, once.messages);
+						assertLocations(withoutBom(once.output), once.messages);
 						const twice = fixDocument(once.output, rules, builtinRules);
 						expect(twice.output).toBe(once.output);
 					}),
