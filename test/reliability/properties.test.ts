@@ -250,6 +250,11 @@ function lineLengths(text: string): number[] {
 	return text.split(LINE_BREAK).map((l) => l.length);
 }
 
+const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+const splitsPair = (text: string, at: number): boolean => at > 0 && at < text.length && isHigh(text.charCodeAt(at - 1)) && isLow(text.charCodeAt(at));
+const loneSurrogates = (s: string): number => s.match(/\p{Surrogate}/gu)?.length ?? 0;
+
 function assertLocations(text: string, messages: readonly LintMessage[]): void {
 	const lengths = lineLengths(text);
 	for (const m of messages) {
@@ -272,6 +277,9 @@ function assertLocations(text: string, messages: readonly LintMessage[]): void {
 			expect(edit.range[0]).toBeLessThanOrEqual(edit.range[1]);
 			expect(edit.range[1]).toBeLessThanOrEqual(text.length);
 			expect(typeof edit.text).toBe("string");
+			// Splitting a surrogate pair would leave halves that UTF-8 output turns into U+FFFD: text lost.
+			for (const at of edit.range) expect(splitsPair(text, at), `${m.ruleId} edit boundary ${at} splits a surrogate pair`).toBe(false);
+			expect(loneSurrogates(edit.text), `${m.ruleId} inserts a lone surrogate`).toBeLessThanOrEqual(loneSurrogates(text.slice(edit.range[0], edit.range[1])));
 		}
 	}
 }
