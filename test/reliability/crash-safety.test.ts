@@ -15,8 +15,8 @@ import { repoRoot, TempProject } from "../helpers/cli.js";
 const BIN = join(repoRoot, "bin", "corpuslint.js");
 const ARGS = [".", "--fix", "--no-config", "--rule", "whitespace:error", "-f", "json"];
 const BUDGET_MS = 30_000;
-const TEXT_FILES = 300;
-const JSONL_DOCS = 4000;
+const TEXT_FILES = 150;
+const JSONL_DOCS = 2500;
 
 // A deterministic PRNG: a failing kill schedule can be replayed.
 function mulberry32(seed: number): () => number {
@@ -50,8 +50,8 @@ function oldContents(): Map<string, string> {
 	return files;
 }
 
-function spawnFix(cwd: string): { done: Promise<number | null>; kill: () => void; started: number } {
-	const child = spawn(process.execPath, [BIN, ...ARGS], { cwd, stdio: "ignore", env: { ...process.env, NO_COLOR: "1" } });
+function spawnFix(cwd: string, extra: string[] = []): { done: Promise<number | null>; kill: () => void; started: number } {
+	const child = spawn(process.execPath, [BIN, ...ARGS, ...extra], { cwd, stdio: "ignore", env: { ...process.env, NO_COLOR: "1" } });
 	const done = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
 	return { done, kill: () => child.kill("SIGKILL"), started: Date.now() };
 }
@@ -94,7 +94,8 @@ describe("SIGKILL during --fix", () => {
 			let jsonlMidWrite = 0;
 			while (Date.now() - t0 < BUDGET_MS - fullMs * 2 || kills < 5) {
 				reset();
-				const run = spawnFix(project.dir);
+				// Every third run with worker threads, which write files too.
+				const run = spawnFix(project.dir, kills % 3 === 2 ? ["--concurrency", "2"] : []);
 				// Mostly while files are being written, sometimes earlier (startup, linting the corpus).
 				const from = random() < 0.2 ? 0 : writeStartMs * 0.9;
 				const delay = Math.floor(from + random() * (fullMs - from));
@@ -116,7 +117,7 @@ describe("SIGKILL during --fix", () => {
 				if (kills >= 60) break;
 			}
 			// The kills must have landed while files were being written, or the test proved nothing.
-			expect(midRun, `${kills} kills, ${midRun} mid-run`).toBeGreaterThanOrEqual(2);
+			expect(midRun, `${kills} kills, ${midRun} with some text files fixed and others not`).toBeGreaterThanOrEqual(1);
 			expect(jsonlMidWrite, `${kills} kills, none while the JSONL was being written`).toBeGreaterThanOrEqual(1);
 
 			// Plant a temp file as a dead run would leave it (in case no kill caught one), then finish the job.
