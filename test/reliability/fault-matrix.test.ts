@@ -300,6 +300,20 @@ describe("fault matrix: the file system moves under the run", () => {
 		expect(linesAbout(r.stdout, "top.txt")).toHaveLength(1);
 	}, 60_000);
 
+	it("a FIFO and a link to /dev/zero named .txt are never opened (a read would hang or never end)", async (ctx) => {
+		const p = project({ "a.txt": "正文  \n" });
+		if (spawnSync("mkfifo", [p.path("pipe.txt")]).status !== 0) ctx.skip("mkfifo is not available");
+		symlinkSync("/dev/zero", p.path("zero.txt"));
+		const dir = await run([".", ...WS], p.dir);
+		expect(dir.code).toBe(1);
+		expect(dir.stdout.split("\n").filter((l) => l.includes(": line "))).toEqual([expect.stringMatching(/\/a\.txt: line 1, col 3, Error - Trailing whitespace/u)]);
+		for (const name of ["pipe.txt", "zero.txt"]) {
+			const explicit = await run([name, ...WS], p.dir);
+			expect(explicit.code, name).toBe(2);
+			expect(explicit.stderr).toBe(`corpuslint: No files matching the pattern "${name}" were found.\n`);
+		}
+	}, 60_000);
+
 	it("a file that disappears between discovery and reading is one finding; the others are linted", async () => {
 		const p = project({ "gone.txt": "正文  \n", "gone.jsonl": '{"id": 1, "text": "x"}\n', "stays.txt": "标题  \n" });
 		const config = loadConfig({ cwd: p.dir, noConfig: true, cliRules: { whitespace: "error" }, registry: builtinRules });
