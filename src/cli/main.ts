@@ -68,7 +68,7 @@ function printConfig(config: ResolvedConfig, file: string, cwd: string): string 
  * only for files with findings, decoded as the linter read them; skipped for
  * files too large to embed.
  */
-function readSourceForReport(filePath: string): string | undefined {
+export function readSourceForReport(filePath: string): string | undefined {
 	try {
 		if (statSync(filePath).size > MAX_REPORT_SOURCE_BYTES) return undefined;
 		return decodeText(readFileSync(filePath)).text;

@@ -12,7 +12,7 @@ import { builtinRules } from "../../rules/index.js";
 import type { LintMessage, LintResult } from "../engine/types.js";
 import { formatters } from "../formats/index.js";
 import type { FormatterContext } from "../formats/types.js";
-import type { CliIO } from "./main.js";
+import { readSourceForReport, type CliIO } from "./main.js";
 import { UsageError } from "./options.js";
 
 export const MERGE_HELP = `corpuslint merge REPORT.json ... [-f json|sarif|stylish|...] [-o FILE]
@@ -175,7 +175,7 @@ export async function runMerge(argv: string[], io: CliIO): Promise<number> {
 		const merged = mergeResults(reports as LintResult[][]);
 		errors = merged.reduce((n, r) => n + r.errorCount, 0);
 		const rulesMeta = Object.fromEntries([...builtinRules].map(([id, r]) => [id, (r.meta ?? {}) as FormatterContext["rulesMeta"][string]]));
-		text = formatter(merged, { cwd: io.cwd, rulesMeta, color: false });
+		text = formatter(merged, { cwd: io.cwd, rulesMeta, color: false, getSource: readSourceForReport });
 	} else if (reports.every((r) => typeof r === "object" && r !== null && Array.isArray((r as Json).runs))) {
 		if (format !== "sarif") throw new UsageError(`merge: SARIF reports merge into SARIF only (-f sarif); to print ${format}, run the shards with -f json`);
 		const merged = mergeSarif(reports as Json[]);
