@@ -429,6 +429,20 @@ describe("known bugs found by the properties", () => {
 		const once = fixDocument(text, rules, builtinRules).output;
 		expect(fixDocument(once, rules, builtinRules).output).toBe(once);
 	});
+
+	it.fails("punctuation-width: the same with a run of straight double quotes before '？'", () => {
+		const rules = resolveRules({ rules: { "punctuation-width": "error" }, preset: null });
+		const once = fixDocument(`${'"'.repeat(40)}？`, rules, builtinRules).output;
+		expect(fixDocument(once, rules, builtinRules).output).toBe(once);
+	});
+
+	// Found by the location property (seed 33500943), shrunk by deleting characters while it still failed.
+	it.fails("column-join: a midSentenceStart location ends past its line when the line ends in a soft hyphen and CRLF", () => {
+		const text = "、\n\n\u001b?)\u3000\u00ad\r\n国’\r  “图为發展";
+		const messages = lintDocument(text, resolveRules({ rules: { "column-join": "error" }, preset: null }), builtinRules);
+		expect(messages.length).toBeGreaterThan(0);
+		assertLocations(text, messages);
+	});
 });
 
 // ---------------------------------------------------------------- JSONL
