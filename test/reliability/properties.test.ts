@@ -395,7 +395,7 @@ describe("every rule alone and the recommended preset, on hostile text", () => {
 						assertLocations(withoutBom(text), messages);
 						assertFixClaims(withoutBom(text), reports);
 					}),
-					{ ...FC, numRuns: 80 * RUNS },
+					{ ...FC, numRuns: 150 * RUNS },
 				);
 			},
 			TIMEOUT,
@@ -411,7 +411,7 @@ describe("every rule alone and the recommended preset, on hostile text", () => {
 						const twice = fixDocument(once.output, rules, builtinRules);
 						expect(twice.output).toBe(once.output);
 					}),
-					{ ...FC, numRuns: 50 * RUNS },
+					{ ...FC, numRuns: 100 * RUNS },
 				);
 			},
 			TIMEOUT,
