@@ -436,12 +436,22 @@ describe("known bugs found by the properties", () => {
 		expect(fixDocument(once, rules, builtinRules).output).toBe(once);
 	});
 
-	// Found by the location property (seed 33500943), shrunk by deleting characters while it still failed.
-	it.fails("column-join: a midSentenceStart location ends past its line when the line ends in a soft hyphen and CRLF", () => {
-		const text = "、\n\n\u001b?)\u3000\u00ad\r\n国’\r  “图为發展";
-		const messages = lintDocument(text, resolveRules({ rules: { "column-join": "error" }, preset: null }), builtinRules);
-		expect(messages.length).toBeGreaterThan(0);
-		assertLocations(text, messages);
+	// Found by the location property (seeds 33500943, 33701327), shrunk by deleting characters while it still failed.
+	it.fails("column-join: a midSentenceStart location (and its quoted text) takes in the CR of a CRLF line ending, ending past its line", () => {
+		for (const text of ["３\n\n》—— ”\r\n讯", "、\n\n\u001b?)\u3000\u00ad\r\n国’\r  “图为發展"]) {
+			const messages = lintDocument(text, resolveRules({ rules: { "column-join": "error" }, preset: null }), builtinRules);
+			expect(messages.some((m) => m.messageId === "midSentenceStart")).toBe(true);
+			assertLocations(text, messages);
+		}
+	});
+
+	// Found by the fix-claims property (seed 33701327): the comparison drops symbols as well as punctuation.
+	it.fails("repeated-caption: --fix deletes a line that differs from the kept one by a symbol (★, ©, 😀), losing it", () => {
+		const rules = resolveRules({ rules: { "repeated-caption": "error" }, preset: null });
+		for (const extra of ["★", "©", "😀"]) {
+			const text = `图为会议现场\n正文内容。\n图为会议现场${extra}\n`;
+			expect(fixDocument(text, rules, builtinRules).output, extra).toContain(extra);
+		}
 	});
 });
 
