@@ -10,7 +10,7 @@ import type { ResolvedConfig } from "../config/load-config.js";
 import { fixDocument, lintDocument } from "../engine/linter.js";
 import type { RuleRegistry } from "../engine/rule-registry.js";
 import type { FixType, LintMessage, LintResult, ResolvedRules } from "../engine/types.js";
-import { commitTemp, tempPathFor, writeFileAtomic } from "../io/atomic-write.js";
+import { assertWritable, commitTemp, tempPathFor, writeFileAtomic } from "../io/atomic-write.js";
 import { decodeText, encodeText, InputError } from "../io/decode.js";
 import { findTopLevelField, replaceField } from "../io/json-field.js";
 import { readFileLines, readLines, type RawLine } from "../io/line-reader.js";
@@ -246,7 +246,16 @@ export async function lintJsonl(path: string, options: FileLintOptions, stream?:
 	let documents = 0;
 	try {
 		if (!stream) statSync(path);
-		if (options.fix && options.write && !stream) sink = new FileSink(tempPathFor(path));
+		if (options.fix && options.write && !stream) {
+			try {
+				assertWritable(path);
+				sink = new FileSink(tempPathFor(path));
+			} catch (error) {
+				// Cannot write: lint without fixing, so the report shows the problems the file still has.
+				result.messages.push(fatal(`cannot write fixes: ${describeError(error)}`));
+				options = { ...options, fix: false };
+			}
+		}
 		const lines = stream ? readLines(stream, config.maxDocumentSize) : readFileLines(path, config.maxDocumentSize);
 		for await (const line of lines) {
 			const doc = parseJsonlLine(line, config);
@@ -276,10 +285,16 @@ export async function lintJsonl(path: string, options: FileLintOptions, stream?:
 			}
 		}
 		if (sink) {
-			sink.close();
-			if (changed) commitTemp(sink.path, path);
-			else unlinkSync(sink.path);
+			const finished = sink;
 			sink = undefined;
+			try {
+				finished.close();
+				if (changed) commitTemp(finished.path, path);
+				else unlinkSync(finished.path);
+			} catch (error) {
+				finished.abandon();
+				result.messages.push(fatal(`cannot write fixes: ${describeError(error)}`));
+			}
 		}
 	} catch (error) {
 		sink?.abandon();
