@@ -13,8 +13,12 @@ export interface NormalizeOptions {
 	ignoreWidth?: boolean;
 }
 
-/** Whitespace (including U+3000 and zero-width characters), punctuation and symbols. */
-const NOISE_CHAR = /^[\p{P}\p{S}\p{Z}\s\u200b-\u200d\u2060\ufeff]$/u;
+/**
+ * Whitespace (including U+3000 and zero-width characters) and punctuation.
+ * Symbols (★ © ■ emoji) are not noise: a caption with a ★ is not a copy of
+ * one without, and deleting it as one would lose text.
+ */
+const NOISE_CHAR = /^[\p{P}\p{Z}\s\u200b-\u200d\u2060\ufeff]$/u;
 
 /** NFKC leaves ASCII and the CJK Unified Ideographs block alone; only other text pays for it. */
 const NEEDS_NFKC = /[^\u0000-\u007f\u4e00-\u9fff]/u;
@@ -32,7 +36,7 @@ function noiseBmp(): Uint8Array {
 	return noiseTable;
 }
 
-/** `s` without whitespace, punctuation and symbols. */
+/** `s` without whitespace and punctuation. */
 export function stripNoise(s: string): string {
 	const table = noiseBmp();
 	let out = "";
