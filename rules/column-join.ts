@@ -157,7 +157,8 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 						});
 					}
 					if (options.midSentenceStart && !shape.interleaved && (joined || shape.badStart)) {
-						const start = shape.body.slice(0, 6);
+						// The quoted start stops at a line break, so the location never ends between \r and \n.
+						const start = /^[^\r\n]{0,6}/u.exec(shape.body)![0];
 						const where = joined ? ` — it continues line ${lineOf(joined.head.paragraph)}` : "";
 						const loc = sourceCode.locIn(paragraph, shape.bodyStart, Math.min(paragraph.value.length, shape.bodyStart + start.length));
 						// Adjacent halves are joined by the fix; a continuation found elsewhere is only a suggestion to move this text.
