@@ -91,6 +91,45 @@ function absorbSpaces(text: string, start: number, end: number): Span {
 	return [s, e];
 }
 
+/**
+ * Offsets of the half-width marks used as Chinese punctuation, in order. A
+ * mark whose only Chinese neighbour is another mark being converted (",,,；")
+ * is decided with that neighbour already full-width, so a run converts in one
+ * pass rather than one mark per pass (fixing twice must equal fixing once).
+ */
+function chineseMarkOffsets(text: string, isProtected: (i: number) => boolean): number[] {
+	const marks: number[] = [];
+	SENTENCE_MARKS.lastIndex = 0;
+	for (let m = SENTENCE_MARKS.exec(text); m; m = SENTENCE_MARKS.exec(text)) marks.push(m.index);
+	const chosen = new Set<number>();
+	const queue: number[] = [];
+	for (const i of marks) {
+		if (!isProtected(i) && isChinesePunctuationUse(text, i, text[i])) {
+			chosen.add(i);
+			queue.push(i);
+		}
+	}
+	// Only marks next to a chosen one (across spaces) can change their answer; look at them in a small window.
+	const position = new Map(marks.map((offset, k) => [offset, k]));
+	while (queue.length) {
+		const k = position.get(queue.pop()!)!;
+		for (const j of [marks[k - 1], marks[k + 1]]) {
+			if (j === undefined || chosen.has(j) || isProtected(j)) continue;
+			const [from, to] = j < marks[k] ? [j + 1, marks[k]] : [marks[k] + 1, j];
+			if (text.slice(from, to).trim() !== "") continue;
+			const lo = Math.max(0, j - WINDOW);
+			const window = [...text.slice(lo, j + WINDOW + 1)];
+			for (let c = lo; c < lo + window.length; c++) if (chosen.has(c)) window[c - lo] = FULL[text[c]];
+			if (isChinesePunctuationUse(window.join(""), j - lo, text[j])) {
+				chosen.add(j);
+				queue.push(j);
+			}
+		}
+	}
+	return [...chosen].sort((a, b) => a - b);
+}
+const WINDOW = 48;
+
 /** Should the half-width `ch` at `i` become full-width? (not for parentheses and quotes) */
 function isChinesePunctuationUse(text: string, i: number, ch: string): boolean {
 	const prev = neighbour(text, i, -1);
@@ -230,11 +269,8 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 		const { sourceCode } = context;
 
 		function checkMarks(node: ParagraphNode, text: string, isProtected: (i: number) => boolean): void {
-			SENTENCE_MARKS.lastIndex = 0;
-			for (let m = SENTENCE_MARKS.exec(text); m; m = SENTENCE_MARKS.exec(text)) {
-				const i = m.index;
-				const ch = m[0];
-				if (!isChinesePunctuationUse(text, i, ch) || isProtected(i)) continue;
+			for (const i of chineseMarkOffsets(text, isProtected)) {
+				const ch = text[i];
 				const [s, e] = absorbSpaces(text, i, i + 1);
 				context.report({
 					loc: sourceCode.locIn(node, i, i + 1),
