@@ -122,7 +122,10 @@ function preparedOptions(ruleId: string, rule: AnyRule, options: unknown[]): unk
  */
 export function lintDocument(text: string, rules: ResolvedRules, registry: RuleRegistry, options: LintOptions = {}): LintMessage[] {
 	// As in ESLint, a leading BOM is not part of the text rules see or positions count.
-	if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+	return lintBody(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, rules, registry, options);
+}
+
+function lintBody(text: string, rules: ResolvedRules, registry: RuleRegistry, options: LintOptions): LintMessage[] {
 	const ast = parseText(text);
 	const sourceCode = new TextSourceCode({ text, ast });
 	const fixer = makeFixer(sourceCode);
@@ -248,10 +251,10 @@ export function lintDocument(text: string, rules: ResolvedRules, registry: RuleR
  * ESLint's `verifyAndFix`. Returns the final text and the messages that remain.
  */
 export function fixDocument(text: string, rules: ResolvedRules, registry: RuleRegistry, options: FixOptions = {}): FixReport {
-	if (text.charCodeAt(0) === 0xfeff) {
-		const report = fixDocument(text.slice(1), rules, registry, options);
-		return { ...report, output: `\ufeff${report.output}` };
-	}
+	// The BOM is set aside once, as ESLint does; every pass lints and fixes the same body, so
+	// fix ranges always refer to the text they are applied to.
+	const bom = text.charCodeAt(0) === 0xfeff ? "\ufeff" : "";
+	if (bom) text = text.slice(1);
 	const fixTypes = options.fixTypes ? new Set(options.fixTypes) : undefined;
 	const shouldFix = (m: LintMessage): boolean => {
 		if (!m.ruleId) return false;
@@ -267,7 +270,7 @@ export function fixDocument(text: string, rules: ResolvedRules, registry: RuleRe
 	let pass = 0;
 	do {
 		pass++;
-		messages = lintDocument(current, rules, registry, options);
+		messages = lintBody(current, rules, registry, options);
 		const outcome = applyFixes(current, messages, shouldFix);
 		passFixed = outcome.fixed && outcome.output !== current;
 		if (passFixed) {
@@ -275,6 +278,6 @@ export function fixDocument(text: string, rules: ResolvedRules, registry: RuleRe
 			current = outcome.output;
 		}
 	} while (passFixed && pass < MAX_FIX_PASSES);
-	if (passFixed) messages = lintDocument(current, rules, registry, options);
-	return { output: current, fixed: fixedAny, messages };
+	if (passFixed) messages = lintBody(current, rules, registry, options);
+	return { output: bom + current, fixed: fixedAny, messages };
 }

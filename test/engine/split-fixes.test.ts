@@ -97,4 +97,11 @@ describe("fixes made of separate edits", () => {
 		expect(outcome.output).toBe("#a\nx\n@a\n");
 		expect(outcome.remaining.map((m) => m.ruleId)).toEqual(["drop-repeats"]);
 	});
+
+	it("refer to the same text in every pass when the document starts with a BOM", () => {
+		// Pass 1 removes the soft hyphen, so pass 2 starts with the (formerly inner) BOM: ranges must not shift.
+		const text = "#a\n\ufeffx\n#a\n";
+		const { output } = fixDocument(`\ufeff${text}`, rules, registry);
+		expect(output).toBe("\ufeff#a\n\ufeffX\n");
+	});
 });
