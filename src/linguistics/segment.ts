@@ -107,6 +107,46 @@ export function dictionaryWords(): ReadonlyMap<string, number> {
 	return loadLexicon().words;
 }
 
+let joins: Uint32Array | undefined;
+const JOIN_BITS = 20;
+const JOIN_MASK = (1 << JOIN_BITS) - 1;
+const joinSlot = (key: number) => Math.imul(key, 0x9e3779b1) >>> (32 - JOIN_BITS);
+
+/**
+ * Every pair of adjacent UTF-16 units inside a dictionary word (≤ 4
+ * characters), in an open-addressing table (≈300 k pairs, 4 MB). A word that
+ * spans a join contains the last unit before it and the first after it, so
+ * when that pair is absent no dictionary lookup or segmentation of the join
+ * can find one.
+ */
+function joinTable(): Uint32Array {
+	if (joins) return joins;
+	const table = new Uint32Array(1 << JOIN_BITS);
+	for (const word of loadLexicon().words.keys()) {
+		for (let i = 0; i + 1 < word.length; i++) {
+			// (0, 0) never occurs in a word, so 0 can mark an empty slot.
+			const key = ((word.charCodeAt(i) << 16) | word.charCodeAt(i + 1)) >>> 0;
+			let slot = joinSlot(key);
+			while (table[slot] !== 0 && table[slot] !== key) slot = (slot + 1) & JOIN_MASK;
+			table[slot] = key;
+		}
+	}
+	joins = table;
+	return table;
+}
+
+/** True when some dictionary word of at most four characters has unit `a` directly followed by unit `b`. */
+export function isWordInnerPair(a: number, b: number): boolean {
+	const key = ((a << 16) | b) >>> 0;
+	if (key === 0) return false;
+	const table = joinTable();
+	for (let slot = joinSlot(key); ; slot = (slot + 1) & JOIN_MASK) {
+		const k = table[slot];
+		if (k === 0) return false;
+		if (k === key) return true;
+	}
+}
+
 /** Sum of all dictionary counts. */
 export function totalFrequency(): number {
 	return loadLexicon().total;
