@@ -44,7 +44,8 @@ type Listener = (...args: unknown[]) => void;
 const PLACEHOLDER = /\{\{([^{}]+)\}\}/gu;
 
 function interpolate(template: string, data: Record<string, unknown> | undefined): string {
-	if (!data) return template;
+	// Most reports interpolate: skip the regular expression for the templates that have nothing to fill.
+	if (!data || !template.includes("{{")) return template;
 	return template.replace(PLACEHOLDER, (whole, name: string) => {
 		const key = name.trim();
 		return key in data ? String(data[key]) : whole;
@@ -225,20 +226,34 @@ function lintBody(text: string, rules: ResolvedRules, registry: RuleRegistry, op
 		}
 	}
 
-	for (const step of sourceCode.traverse()) {
-		const node = step.target as TextNode;
-		const list = listeners.get(step.phase === 1 ? node.type : `${node.type}:exit`);
-		if (!list) continue;
+	// The same enter/exit order as sourceCode.traverse(), walked directly: no step object per node.
+	const visit = (key: string, node: TextNode, parent: TextNode | undefined): void => {
+		const list = listeners.get(key);
+		if (!list) return;
 		for (const { ruleId, fn } of list) {
 			if (crashed.has(ruleId)) continue;
 			try {
-				fn(...step.args);
+				fn(node, parent);
 			} catch (error) {
 				const crash = new RuleCrashError(ruleId, node.loc.start.line, error);
 				crashed.set(ruleId, { ruleId, severity: 2, fatal: true, message: `Internal error: ${crash.message}`, line: crash.line, column: 1 });
 			}
 		}
+	};
+	const doc = sourceCode.ast;
+	const visitLines = listeners.has("Line") || listeners.has("Line:exit");
+	visit("Document", doc, undefined);
+	for (const p of doc.children) {
+		visit("Paragraph", p, doc);
+		if (visitLines) {
+			for (const l of p.children) {
+				visit("Line", l, p);
+				visit("Line:exit", l, p);
+			}
+		}
+		visit("Paragraph:exit", p, doc);
 	}
+	visit("Document:exit", doc, undefined);
 	if (crashed.size) {
 		const kept = messages.filter((m) => !crashed.has(m.ruleId!));
 		return [...kept, ...crashed.values()].sort(compareLocations);
