@@ -224,10 +224,11 @@ export function detectLookalikes(text: string, options: LookalikeOptions): OcrFi
 		prevUnit = c;
 		unit = q;
 		if (!isHanUnit(c) || standalone[c] >= FUNCTION_WORD_COUNT) continue;
-		if ((isHanUnit(p) && isCoveredPair(p, c)) || (isHanUnit(q) && isCoveredPair(c, q))) continue;
+		// A character without look-alikes is settled by two array reads, before any pair lookup.
 		const first = table.start[c];
 		const last = table.start[c + 1];
 		if (first === last) continue;
+		if ((isHanUnit(p) && isCoveredPair(p, c)) || (isHanUnit(q) && isCoveredPair(c, q))) continue;
 		let bestCode = -1;
 		let bestSide = 0;
 		let bestConf = 0;
