@@ -346,6 +346,9 @@ export function bridgeWord(left: string, right: string, minRatio = BRIDGE_RATIO,
 	if (!isWordInnerPair(l.charCodeAt(l.length - 1), r.charCodeAt(0))) return undefined;
 	let best: string | undefined;
 	let bestRatio = minRatio;
+	// The halves' counts are shared by several candidate words: look each up once.
+	const leftCounts: number[] = [];
+	const rightCounts: number[] = [];
 	for (let a = 1; a <= 3; a++) {
 		for (let b = 1; b <= 3 && a + b <= maxLength; b++) {
 			if (l.length < a || r.length < b) continue;
@@ -353,7 +356,9 @@ export function bridgeWord(left: string, right: string, minRatio = BRIDGE_RATIO,
 			if (!HAN_ONLY.test(word)) continue;
 			const f = wordFrequency(word);
 			if (f === 0) continue;
-			const ratio = f / Math.max(1, Math.min(wordFrequency(l.slice(-a)), wordFrequency(r.slice(0, b))));
+			const fl = (leftCounts[a] ??= wordFrequency(l.slice(-a)));
+			const fr = (rightCounts[b] ??= wordFrequency(r.slice(0, b)));
+			const ratio = f / Math.max(1, Math.min(fl, fr));
 			if (ratio >= bestRatio) {
 				bestRatio = ratio;
 				best = word;
