@@ -115,7 +115,21 @@ interface Doc {
 	body: number[];
 }
 
-function makeDoc(): Doc {
+/** The sentence end (else clause end) nearest the middle of `text`, as a cut offset inside it. */
+function boundaryNear(text: string): number {
+	const mid = text.length / 2;
+	for (const re of [/[。！？][”’]?/gu, /[，；]/gu]) {
+		let best = -1;
+		for (const m of text.matchAll(re)) {
+			const at = m.index + m[0].length;
+			if (at < text.length && (best < 0 || Math.abs(at - mid) < Math.abs(best - mid))) best = at;
+		}
+		if (best > 0) return best;
+	}
+	return Math.floor(mid);
+}
+
+function makeDoc(clean = false): Doc {
 	const r = rand();
 	const mode: Mode = r < 0.55 ? "blank" : r < 0.8 ? "line" : "indent";
 	const indent = (mode === "blank" && rand() < 0.3) || mode === "indent" ? "\u3000\u3000" : "";
@@ -156,8 +170,10 @@ function makeDoc(): Doc {
 	if (rand() < 0.5) {
 		// A paragraph that opens like another and then says something else.
 		const [x, y] = [pick(paras), pick(bodies)];
-		const head = [...x].slice(0, Math.floor(x.length / 2)).join("");
-		const tail = [...y].slice(Math.floor(y.length / 2)).join("");
+		// Clean documents cut at sentence (or clause) ends: a mid-word splice is
+		// genuine damage. Labelled cases keep the old cut so they stay as they are.
+		const head = clean ? x.slice(0, boundaryNear(x)) : [...x].slice(0, Math.floor(x.length / 2)).join("");
+		const tail = clean ? y.slice(boundaryNear(y)) : [...y].slice(Math.floor(y.length / 2)).join("");
 		units.splice(int(2, units.length), 0, indent + head + tail);
 	}
 	// Seeds repeat short section titles across documents; keep one of each in a document.
@@ -412,7 +428,7 @@ function writeCases(rule: string, count: number, make: () => Case, holdoutSeed: 
 mkdirSync(join(fixtures, "clean"), { recursive: true });
 for (const f of readdirSync(join(fixtures, "clean")).filter((n) => /^rep-\d+\.txt$/u.test(n))) rmSync(join(fixtures, "clean", f));
 for (let n = 0; n < 12; n++) {
-	const doc = makeDoc();
+	const doc = makeDoc(true);
 	writeFileSync(join(fixtures, "clean", `rep-${String(n).padStart(2, "0")}.txt`), render(cleanUnits(doc)));
 }
 mkdirSync(join(fixtures, "repeated-caption"), { recursive: true });
