@@ -13,20 +13,25 @@ export class TextSourceCode extends TextSourceCodeBase<
 > {
 	override ast: DocumentNode;
 	readonly paragraphs: readonly ParagraphNode[];
-	readonly #parents = new WeakMap<TextNode, TextNode>();
+	/** Built on the first `getParent` call: the rules never ask, and a map entry per node costs more than parsing. */
+	#parents: WeakMap<TextNode, TextNode> | undefined;
 	readonly #memo = new Map<string, WeakMap<object, unknown>>();
 
 	constructor({ text, ast }: { text: string; ast: DocumentNode }) {
 		super({ text, ast, lineEndingPattern: /\r\n|\r|\n/u });
 		this.ast = ast;
 		this.paragraphs = ast.children;
-		for (const p of ast.children) {
-			this.#parents.set(p, ast);
-			for (const l of p.children) this.#parents.set(l, p);
-		}
 	}
 
 	override getParent(node: TextNode): TextNode | undefined {
+		if (!this.#parents) {
+			const parents = new WeakMap<TextNode, TextNode>();
+			for (const p of this.ast.children) {
+				parents.set(p, this.ast);
+				for (const l of p.children) parents.set(l, p);
+			}
+			this.#parents = parents;
+		}
 		return this.#parents.get(node);
 	}
 
