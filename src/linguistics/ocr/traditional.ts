@@ -3,10 +3,9 @@
  * trained on both scripts sometimes pick the traditional form. Only reported
  * when the document is predominantly simplified; characters that are also
  * correct simplified (著, 乾, 於 as a surname …, data/ocr-traditional-exceptions.json)
- * are never touched. The mapping comes from opencc-js (t → cn), computed
- * once per process for the whole BMP ideograph block.
+ * are never touched. The mapping comes from opencc-js (t → cn) for the whole
+ * BMP ideograph block, precomputed into data/ocr-script-table.json.
  */
-import * as OpenCC from "opencc-js";
 import { lazy, loadDataFile } from "./data.js";
 import type { OcrFinding } from "./types.js";
 
@@ -20,27 +19,16 @@ interface ScriptTables {
 	kind: Uint8Array;
 }
 
-function perCharacter(convert: (s: string) => string): Map<number, string> {
-	// One call over every ideograph, newline separated so opencc's phrase rules never join neighbours.
-	let all = "";
-	for (let c = 0x4e00; c <= 0x9fff; c++) all += `${String.fromCharCode(c)}\n`;
-	const out = convert(all).split("\n");
-	const map = new Map<number, string>();
-	for (let c = 0x4e00, k = 0; c <= 0x9fff; c++, k++) {
-		const converted = out[k];
-		if (converted && converted !== String.fromCharCode(c)) map.set(c, converted);
-	}
-	return map;
-}
-
 export const scriptTables = lazy((): ScriptTables => {
 	const exceptions = new Set(
 		[...loadDataFile<{ characters: string }>("ocr-traditional-exceptions.json").characters].map((c) => c.charCodeAt(0)),
 	);
-	const toSimplified = perCharacter(OpenCC.Converter({ from: "t", to: "cn" }));
+	// opencc-js's per-character conversions, precomputed by scripts/build-script-table.ts (converting at run time cost ~100 ms).
+	const table = loadDataFile<{ toSimplified: Record<string, string>; simplifiedOnly: string }>("ocr-script-table.json");
+	const toSimplified = new Map<number, string>(Object.entries(table.toSimplified).map(([t, s]) => [t.charCodeAt(0), s]));
 	for (const c of exceptions) toSimplified.delete(c);
 	const kind = new Uint8Array(0x10000);
-	for (const c of perCharacter(OpenCC.Converter({ from: "cn", to: "t" })).keys()) kind[c] = SIMPLIFIED_ONLY;
+	for (let i = 0; i < table.simplifiedOnly.length; i++) kind[table.simplifiedOnly.charCodeAt(i)] = SIMPLIFIED_ONLY;
 	for (const c of toSimplified.keys()) kind[c] = TRADITIONAL;
 	return { toSimplified, kind };
 });
