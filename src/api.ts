@@ -20,8 +20,24 @@ export interface TextLintOptions {
 	registry?: RuleRegistry;
 }
 
+// Resolving validates options; a pipeline calling lintText per document must not pay that each time.
+const resolvedCache = new Map<string, ResolvedRules>();
+
 export function resolveRules(options: TextLintOptions = {}): ResolvedRules {
 	const registry = options.registry ?? builtinRules;
+	if (registry === builtinRules) {
+		const key = JSON.stringify([options.preset ?? null, options.preset === undefined, options.rules ?? null]);
+		let rules = resolvedCache.get(key);
+		if (!rules) {
+			rules = resolveUncached(options, registry);
+			if (resolvedCache.size < 256) resolvedCache.set(key, rules);
+		}
+		return rules;
+	}
+	return resolveUncached(options, registry);
+}
+
+function resolveUncached(options: TextLintOptions, registry: RuleRegistry): ResolvedRules {
 	const preset = options.preset === undefined ? (options.rules ? null : "corpuslint:recommended") : options.preset;
 	let rules: ResolvedRules = new Map();
 	if (preset) rules = applyRuleEntries(rules, presetRules(preset, registry), registry, preset);
