@@ -21,17 +21,8 @@ import { join } from "node:path";
 import { parseText } from "../src/language/parse.js";
 import { comparisonKey } from "../src/linguistics/normalize.js";
 import { packageRoot } from "../src/package-root.js";
+import { mulberry32 } from "./prng.js";
 
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 let rand = mulberry32(20261122);
 /** Runs `fn` on its own random stream, leaving the main stream where it was. */
 function withSeed<T>(seed: number, fn: () => T): T {

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { TEMP_MARK } from "../../src/io/atomic-write.js";
 import { repoRoot, TempProject } from "../helpers/cli.js";
+import { mulberry32 } from "../../scripts/prng.js";
 
 const BIN = join(repoRoot, "bin", "corpuslint.js");
 const ARGS = [".", "--fix", "--no-config", "--rule", "whitespace:error", "-f", "json"];
@@ -19,16 +20,6 @@ const TEXT_FILES = 150;
 const JSONL_DOCS = 2500;
 
 // A deterministic PRNG: a failing kill schedule can be replayed.
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const seedText = readFileSync(join(repoRoot, "seeds", "003_8228443f32db4f8b.txt"), "utf8")
 	.split("\n")
