@@ -32,24 +32,30 @@ const seedText = (prefix: string) => {
 
 // Seed 000's conference report is clean in these line ranges (the rest holds the inserted article and the damage).
 const clean000 = seedText("000").filter((_, i) => (i >= 8 && i <= 24) || (i >= 52 && i <= 68) || (i >= 104 && i <= 116) || (i >= 124 && i <= 136));
-const bodies = [...clean000, ...seedText("002"), ...seedText("003"), ...seedText("004")]
-	.map((l) => l.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, ""))
-	.filter((l) => l.length >= 60 && /[。！？”]$/u.test(l) && !/\s{2}/u.test(l))
-	// Long paragraphs are cut into sentence groups of 60–200 characters so documents stay readable.
-	.flatMap((l) => {
-		const sentences = l.match(/[^。！？]+[。！？]”?/gu) ?? [l];
-		const out: string[] = [];
-		let cur = "";
-		for (const s of sentences) {
-			cur += s;
-			if (cur.length >= 60 + rand() * 140) {
-				out.push(cur);
-				cur = "";
+/**
+ * Whole body paragraphs of the given lines, long ones cut into sentence groups
+ * of 60–200 characters (lengths drawn from `random`) so documents stay readable.
+ */
+function bodyParagraphs(lines: string[], random: () => number): string[] {
+	return lines
+		.map((l) => l.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, ""))
+		.filter((l) => l.length >= 60 && /[。！？”]$/u.test(l) && !/\s{2}/u.test(l))
+		.flatMap((l) => {
+			const sentences = l.match(/[^。！？]+[。！？]”?/gu) ?? [l];
+			const groups: string[] = [];
+			let cur = "";
+			for (const s of sentences) {
+				cur += s;
+				if (cur.length >= 60 + random() * 140) {
+					groups.push(cur);
+					cur = "";
+				}
 			}
-		}
-		if (cur.length >= 40) out.push(cur);
-		return out;
-	});
+			if (cur.length >= 40) groups.push(cur);
+			return groups;
+		});
+}
+const bodies = bodyParagraphs([...clean000, ...seedText("002"), ...seedText("003"), ...seedText("004")], rand);
 
 const headlines = ["融合十年 笃行致远", "让党的声音传得更开 更广更深入", "准确识变、科学应变、主动求变", "催化融合质变，放大一体效能", "走好创新之路  推进媒体融合", "扩大对外开放  促进交流互鉴", "把握融合规律  提升传播质效", "一衣带水结联盟 共谱长江“最强音”", "聚焦“六大领域” 推进主流媒体系统性变革", "以高质量赢得大流量 让大流量澎湃正能量", "融合让主流声音 传播得更广、更远、更深", "共谱长江经济带 媒体联盟新篇章", "牢牢把握千载难逢的信息革命历史机遇，加快信息化发展", "构建网络空间命运共同体，贡献全球互联网发展的中国方案", "主流舆论如何引导城市传播爆点", "打造党媒IP 提升城市形象", "立体化传播 全力助推“村超”火爆出圈", "深化改革加速深度融合 打造内蒙古融媒体新样板", "发挥舆论功能  强化社会连接", "深耕传播内容  塑造品牌形象"];
 const sections = ["一、深耕本土内容传播，提升新闻舆论引导力", "二、贴近群众服务，增强政务服务综合能力", "1 “享”创新 话融合 凝聚长江经济带上的强大声量", "2 访历史 知古今 搭建连接四海的媒体桥梁", "●发言摘录", "（一）坚持内容为王"];
@@ -258,23 +264,7 @@ for (let n = 0; n < CASES; n++) {
 		const d = shuffle(list);
 		return () => d.pop()!;
 	};
-	const cleanBodies = [...seedText("002"), ...seedText("003"), ...seedText("004")]
-		.map((l) => l.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, ""))
-		.filter((l) => l.length >= 60 && /[。！？”]$/u.test(l) && !/\s{2}/u.test(l))
-		.flatMap((l) => {
-			const sentences = l.match(/[^。！？]+[。！？]”?/gu) ?? [l];
-			const groups: string[] = [];
-			let cur = "";
-			for (const s of sentences) {
-				cur += s;
-				if (cur.length >= 60 + crand() * 140) {
-					groups.push(cur);
-					cur = "";
-				}
-			}
-			if (cur.length >= 40) groups.push(cur);
-			return groups;
-		});
+	const cleanBodies = bodyParagraphs([...seedText("002"), ...seedText("003"), ...seedText("004")], crand);
 	mkdirSync(out("clean"), { recursive: true });
 	for (let n = 0; n < 10; n++) {
 		const doc = new Doc();
