@@ -15,18 +15,9 @@ import { join } from "node:path";
 import * as OpenCC from "opencc-js";
 import { packageRoot } from "../src/package-root.js";
 import { segment, wordFrequency } from "../src/linguistics/segment.js";
+import { mulberry32 } from "./prng.js";
 
-/** mulberry32: small, seeded, good enough to pick positions. */
-function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+const prng = mulberry32;
 
 const outRoot = join(packageRoot, "fixtures", "ocr-garbling");
 const confusions = new Map(

@@ -141,27 +141,26 @@ function wrap(text: string, width: number): string[] {
 
 type Damage = (doc: Doc, pool: string[]) => void;
 
+/** Two paragraphs hard-wrapped at one width (15–25), their fragments alternating as print columns read wrongly. */
+function interleavedColumns(pool: string[]): { w: number; parts: string[] } {
+	const w = between(15, 25);
+	const [pa, pb] = pickTwo(pool);
+	const a = wrap(pa, w);
+	const b = wrap(pb, w);
+	const parts: string[] = [];
+	for (let i = 0; i < Math.min(a.length, b.length); i++) parts.push(a[i], b[i]);
+	return { w, parts };
+}
+
 const damages: Record<string, Damage> = {
 	interleaveGlued(doc, pool) {
-		const w = between(15, 25);
-		const [pa, pb] = pickTwo(pool);
-		const a = wrap(pa, w);
-		const b = wrap(pb, w);
-		const n = Math.min(a.length, b.length);
-		const parts: string[] = [];
-		for (let i = 0; i < n; i++) parts.push(a[i], b[i]);
+		const { w, parts } = interleavedColumns(pool);
 		const line = doc.para(parts.join(" "));
 		doc.label("column-join", line, "interleaved", `two paragraphs wrapped at ${w} and glued alternately`);
 		if (!/[。！？][”’]?$/u.test(parts[parts.length - 1])) doc.label("truncated-sentence", line, "truncated", "the glued block ends mid-clause");
 	},
 	interleaveLines(doc, pool) {
-		const w = between(15, 25);
-		const [pa, pb] = pickTwo(pool);
-		const a = wrap(pa, w);
-		const b = wrap(pb, w);
-		const n = Math.min(a.length, b.length);
-		const parts: string[] = [];
-		for (let i = 0; i < n; i++) parts.push(a[i], b[i]);
+		const { w, parts } = interleavedColumns(pool);
 		const line = doc.para(parts.join("\n"));
 		doc.label("column-join", line, "interleaved", `two paragraphs wrapped at ${w} and interleaved line by line`);
 		const last = line + parts.length - 1;

@@ -102,6 +102,10 @@ function toLocation(descriptor: ReportDescriptor): { start: SourceLocation["star
 	throw new TypeError("context.report() needs a node or a loc.");
 }
 
+function crashMessage(crash: RuleCrashError): LintMessage {
+	return { ruleId: crash.ruleId, severity: 2, fatal: true, message: `Internal error: ${crash.message}`, line: crash.line, column: 1 };
+}
+
 // Options are validated and merged once per configuration object, not per document.
 // Keyed by rule as well: one options array (e.g. a shared `[]`) may serve several rules.
 const preparedCache = new WeakMap<unknown[], WeakMap<AnyRule, unknown[]>>();
@@ -204,8 +208,7 @@ function lintBody(text: string, rules: ResolvedRules, registry: RuleRegistry, op
 		try {
 			visitor = (rule as AnyRule).create(context as never) as Record<string, Listener | undefined>;
 		} catch (error) {
-			const crash = new RuleCrashError(ruleId, 1, error);
-			crashed.set(ruleId, { ruleId, severity: 2, fatal: true, message: `Internal error: ${crash.message}`, line: 1, column: 1 });
+			crashed.set(ruleId, crashMessage(new RuleCrashError(ruleId, 1, error)));
 			continue;
 		}
 		for (const [key, fn] of Object.entries(visitor)) {
@@ -235,8 +238,7 @@ function lintBody(text: string, rules: ResolvedRules, registry: RuleRegistry, op
 			try {
 				fn(node, parent);
 			} catch (error) {
-				const crash = new RuleCrashError(ruleId, node.loc.start.line, error);
-				crashed.set(ruleId, { ruleId, severity: 2, fatal: true, message: `Internal error: ${crash.message}`, line: crash.line, column: 1 });
+				crashed.set(ruleId, crashMessage(new RuleCrashError(ruleId, node.loc.start.line, error)));
 			}
 		}
 	};
