@@ -7,9 +7,12 @@
  */
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { Jieba } from "@node-rs/jieba";
 import type { ParagraphNode } from "../language/ast.js";
 import type { TextSourceCode } from "../language/source-code.js";
+import { packageRoot } from "../package-root.js";
+import { decodeLexicon, findKey, findLong, MAX_WORD_LENGTH, type Lexicon } from "./lexicon.js";
 
 const require = createRequire(import.meta.url);
 
@@ -48,82 +51,136 @@ export function segmentParagraph(sourceCode: TextSourceCode, paragraph: Paragrap
 	return sourceCode.memo("segment", paragraph, () => segment(paragraph.value));
 }
 
-interface Lexicon {
-	words: Map<string, number>;
-	/** Total count of all dictionary entries, to turn counts into probabilities. */
-	total: number;
-}
-
 let lexicon: Lexicon | undefined;
 
-/**
- * Words up to this length are kept: the detectors only ask about short words
- * (a character with its neighbours), and dropping the long tail of names and
- * idioms halves the memory the map takes.
- */
-const MAX_WORD_LENGTH = 4;
-
-/** `Number(text.slice(start, end))`, without the slice for the plain digit counts the dictionary has (start-up time). */
-function parseCount(text: string, start: number, end: number): number {
-	// Beyond 15 digits the running sum could round differently from Number's parse.
-	if (end - start > 15) return Number(text.slice(start, end));
-	let n = 0;
-	for (let i = start; i < end; i++) {
-		const d = text.charCodeAt(i) - 0x30;
-		if (d < 0 || d > 9) return Number(text.slice(start, end));
-		n = n * 10 + d;
-	}
-	return start < end ? n : Number(text.slice(start, end));
+/** The dictionary's word counts, from data/lexicon.bin (see lexicon.ts), loaded on first use. */
+export function loadLexicon(): Lexicon {
+	return (lexicon ??= decodeLexicon(readFileSync(join(packageRoot, "data", "lexicon.bin"))));
 }
 
-function loadLexicon(): Lexicon {
-	if (lexicon) return lexicon;
-	const path = require.resolve("@node-rs/jieba/dict.txt");
-	const text = readFileSync(path, "utf8");
-	const words = new Map<string, number>();
-	let total = 0;
-	let lineStart = 0;
-	while (lineStart < text.length) {
-		let lineEnd = text.indexOf("\n", lineStart);
-		if (lineEnd < 0) lineEnd = text.length;
-		const firstSpace = text.indexOf(" ", lineStart);
-		if (firstSpace > lineStart && firstSpace < lineEnd) {
-			const secondSpace = text.indexOf(" ", firstSpace + 1);
-			const countEnd = secondSpace > firstSpace && secondSpace < lineEnd ? secondSpace : lineEnd;
-			const count = parseCount(text, firstSpace + 1, countEnd);
-			if (Number.isFinite(count)) {
-				total += count;
-				if (firstSpace - lineStart <= MAX_WORD_LENGTH) {
-					const word = text.slice(lineStart, firstSpace);
-					words.set(word, (words.get(word) ?? 0) + count);
-				}
-			}
-		}
-		lineStart = lineEnd + 1;
+let pairSlots: { keys: Uint32Array; counts: Uint32Array } | undefined;
+const PAIR_BITS = 18;
+const PAIR_MASK = (1 << PAIR_BITS) - 1;
+const pairSlot = (key: number) => Math.imul(key, 0x9e3779b1) >>> (32 - PAIR_BITS);
+
+/**
+ * Two-character word counts in an open-addressing table (114 k words in 256 k
+ * slots): the look-alike scan asks for one per candidate reading, and a
+ * probe is several times cheaper than a binary search.
+ */
+function pairTable(): { keys: Uint32Array; counts: Uint32Array } {
+	if (pairSlots) return pairSlots;
+	const { pair, pairCounts } = loadLexicon();
+	const keys = new Uint32Array(1 << PAIR_BITS);
+	const counts = new Uint32Array(1 << PAIR_BITS);
+	for (let i = 0; i < pair.length; i++) {
+		const key = pair[i];
+		let slot = pairSlot(key);
+		while (keys[slot] !== 0) slot = (slot + 1) & PAIR_MASK;
+		keys[slot] = key;
+		counts[slot] = pairCounts[i];
 	}
-	lexicon = { words, total };
-	return lexicon;
+	pairSlots = { keys, counts };
+	return pairSlots;
+}
+
+/** Count of the two-character word of code units a, b (0 when it is not a dictionary word). */
+export function pairFrequency(a: number, b: number): number {
+	const key = ((a << 16) | b) >>> 0;
+	if (key === 0) return 0;
+	const { keys, counts } = pairTable();
+	for (let slot = pairSlot(key); ; slot = (slot + 1) & PAIR_MASK) {
+		const k = keys[slot];
+		if (k === key) return counts[slot];
+		if (k === 0) return 0;
+	}
+}
+
+let singles: Uint32Array | undefined;
+
+/** Count of every BMP character as a word of its own, indexed by code unit. */
+export function singleFrequencies(): Uint32Array {
+	if (singles) return singles;
+	const { single, singleCounts } = loadLexicon();
+	singles = new Uint32Array(0x10000);
+	for (let i = 0; i < single.length; i++) singles[single[i]] = singleCounts[i];
+	return singles;
 }
 
 /** The dictionary count of a word (0 when it is not a dictionary word of at most four characters). */
 export function wordFrequency(word: string): number {
-	return loadLexicon().words.get(word) ?? 0;
+	switch (word.length) {
+		case 1:
+			return singleFrequencies()[word.charCodeAt(0)];
+		case 2:
+			return pairFrequency(word.charCodeAt(0), word.charCodeAt(1));
+		case 3:
+		case 4:
+			return findLong(
+				loadLexicon(),
+				((word.charCodeAt(0) << 16) | word.charCodeAt(1)) >>> 0,
+				((word.charCodeAt(2) << 16) | (word.length === 4 ? word.charCodeAt(3) : 0)) >>> 0,
+			);
+		default:
+			return 0;
+	}
 }
 
 /** True when `word` (at most four characters) is in jieba's dictionary. */
 export function isDictionaryWord(word: string): boolean {
-	return loadLexicon().words.has(word);
+	if (word.length === 0 || word.length > MAX_WORD_LENGTH) return false;
+	const lex = loadLexicon();
+	switch (word.length) {
+		case 1:
+			return findKey(lex.single, word.charCodeAt(0)) >= 0;
+		case 2:
+			return findKey(lex.pair, ((word.charCodeAt(0) << 16) | word.charCodeAt(1)) >>> 0) >= 0;
+		default: {
+			const hiKey = ((word.charCodeAt(0) << 16) | word.charCodeAt(1)) >>> 0;
+			const loKey = ((word.charCodeAt(2) << 16) | (word.length === 4 ? word.charCodeAt(3) : 0)) >>> 0;
+			const { longHi, longLo } = lex;
+			let lo = 0;
+			let hi = longHi.length - 1;
+			while (lo <= hi) {
+				const mid = (lo + hi) >>> 1;
+				const h = longHi[mid];
+				const l = longLo[mid];
+				if (h < hiKey || (h === hiKey && l < loKey)) lo = mid + 1;
+				else if (h > hiKey || l > loKey) hi = mid - 1;
+				else return true;
+			}
+			return false;
+		}
+	}
 }
 
-/** Every dictionary word of at most four characters with its count. */
-export function dictionaryWords(): ReadonlyMap<string, number> {
-	return loadLexicon().words;
+/**
+ * Calls `visit` with every dictionary word of at most four characters as
+ * code units (0 past the word's end) and its count, without making strings.
+ */
+export function forEachWord(visit: (length: number, a: number, b: number, c: number, d: number, count: number) => void): void {
+	const lex = loadLexicon();
+	for (let i = 0; i < lex.single.length; i++) visit(1, lex.single[i], 0, 0, 0, lex.singleCounts[i]);
+	for (let i = 0; i < lex.pair.length; i++) visit(2, lex.pair[i] >>> 16, lex.pair[i] & 0xffff, 0, 0, lex.pairCounts[i]);
+	for (let i = 0; i < lex.longHi.length; i++) {
+		const lo = lex.longLo[i];
+		const d = lo & 0xffff;
+		visit(d === 0 ? 3 : 4, lex.longHi[i] >>> 16, lex.longHi[i] & 0xffff, lo >>> 16, d, lex.longCounts[i]);
+	}
 }
 
 let joins: Uint32Array | undefined;
 const JOIN_BITS = 20;
 const JOIN_MASK = (1 << JOIN_BITS) - 1;
 const joinSlot = (key: number) => Math.imul(key, 0x9e3779b1) >>> (32 - JOIN_BITS);
+
+function addJoin(table: Uint32Array, a: number, b: number): void {
+	// (0, 0) never occurs in a word, so 0 can mark an empty slot.
+	const key = ((a << 16) | b) >>> 0;
+	let slot = joinSlot(key);
+	while (table[slot] !== 0 && table[slot] !== key) slot = (slot + 1) & JOIN_MASK;
+	table[slot] = key;
+}
 
 /**
  * Every pair of adjacent UTF-16 units inside a dictionary word (≤ 4
@@ -135,14 +192,15 @@ const joinSlot = (key: number) => Math.imul(key, 0x9e3779b1) >>> (32 - JOIN_BITS
 function joinTable(): Uint32Array {
 	if (joins) return joins;
 	const table = new Uint32Array(1 << JOIN_BITS);
-	for (const word of loadLexicon().words.keys()) {
-		for (let i = 0; i + 1 < word.length; i++) {
-			// (0, 0) never occurs in a word, so 0 can mark an empty slot.
-			const key = ((word.charCodeAt(i) << 16) | word.charCodeAt(i + 1)) >>> 0;
-			let slot = joinSlot(key);
-			while (table[slot] !== 0 && table[slot] !== key) slot = (slot + 1) & JOIN_MASK;
-			table[slot] = key;
-		}
+	const { pair, longHi, longLo } = loadLexicon();
+	for (let i = 0; i < pair.length; i++) addJoin(table, pair[i] >>> 16, pair[i] & 0xffff);
+	for (let i = 0; i < longHi.length; i++) {
+		const b = longHi[i] & 0xffff;
+		const c = longLo[i] >>> 16;
+		const d = longLo[i] & 0xffff;
+		addJoin(table, longHi[i] >>> 16, b);
+		addJoin(table, b, c);
+		if (d !== 0) addJoin(table, c, d);
 	}
 	joins = table;
 	return table;

@@ -2,12 +2,11 @@
  * Loads the JSON tables under data/ that the OCR detectors read. Each table
  * is parsed once per process, on first use.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { packageRoot } from "../../package-root.js";
+import { loadDataJson } from "../../data-files.js";
 
+/** Cached: the glyph table (1 MB of JSON) is read by two detectors. Callers must not mutate the result. */
 export function loadDataFile<T>(name: string): T {
-	return JSON.parse(readFileSync(join(packageRoot, "data", name), "utf8")) as T;
+	return loadDataJson<T>(name);
 }
 
 /** A lazily computed value, computed at most once per process. */

@@ -8,7 +8,7 @@
  * candidate only, so clean text is almost never segmented.
  */
 import { isHan } from "../script.js";
-import { dictionaryWords, segment, wordFrequency, type Token } from "../segment.js";
+import { segment, singleFrequencies, wordFrequency, type Token } from "../segment.js";
 import { lazy, loadDataFile } from "./data.js";
 import type { OcrFinding } from "./types.js";
 import { isCoveredPair, pairCount } from "./word-pairs.js";
@@ -42,19 +42,26 @@ const neighbourTable = lazy((): NeighbourTable => {
 		if (!list.some((n) => n.code === b)) list.push({ code: b, similarity });
 		table[a] = list;
 	};
-	const ranks = new Map<number, Map<number, number>>();
+	// Only the first MAX_MUTUAL_RANK entries of each list can make a mutual pair, so the
+	// rank lookups scan a handful of codes instead of building maps of all 160 k entries.
+	const lists = new Map<number, number[]>();
 	for (const [ch, encoded] of Object.entries(glyphs.neighbours)) {
-		const byCode = new Map<number, number>();
-		encoded.split(" ").forEach((entry, k) => byCode.set(entry.charCodeAt(0), k + 1));
-		ranks.set(ch.charCodeAt(0), byCode);
-	}
-	for (const [a, byCode] of ranks) {
-		for (const [b, rank] of byCode) {
-			const back = ranks.get(b)?.get(a);
-			if (back === undefined) continue;
-			const worst = Math.max(rank, back);
-			if (worst <= MAX_MUTUAL_RANK) add(a, b, 1 - 0.08 * (worst - 1));
+		const near: number[] = [];
+		for (let at = 0; near.length < MAX_MUTUAL_RANK && at < encoded.length; ) {
+			near.push(encoded.charCodeAt(at));
+			const next = encoded.indexOf(" ", at);
+			if (next < 0) break;
+			at = next + 1;
 		}
+		lists.set(ch.charCodeAt(0), near);
+	}
+	for (const [a, near] of lists) {
+		near.forEach((b, k) => {
+			const back = lists.get(b)?.indexOf(a) ?? -1;
+			if (back < 0) return;
+			const worst = Math.max(k + 1, back + 1);
+			add(a, b, 1 - 0.08 * (worst - 1));
+		});
 	}
 	// Directional: [printed, intended] — 更多 must not become 更名 because 名家 can be 多家.
 	for (const [printed, intended, s] of extra.pairs) add(printed.charCodeAt(0), intended.charCodeAt(0), s);
@@ -90,11 +97,7 @@ export interface LookalikeOptions {
 const isHanUnit = (c: number) => c >= 0x3400 && c <= 0x9fff && isHan(c);
 
 /** Single-character use of each BMP character: high for function words (是, 在) that legitimately stand alone. */
-const standaloneTable = lazy((): Float64Array => {
-	const table = new Float64Array(0x10000);
-	for (const [word, count] of dictionaryWords()) if (word.length === 1) table[word.charCodeAt(0)] = count;
-	return table;
-});
+const standaloneTable = singleFrequencies;
 
 /**
  * How much a reading as the proposed word beats the stranded characters
@@ -156,6 +159,19 @@ interface Candidate {
  */
 const FUNCTION_WORD_COUNT = 100_000;
 
+const SUSPECT = 1;
+
+/** Per UTF-16 unit: SUSPECT for a Han character that is no function word and has look-alikes, else 0. */
+const unitKinds = lazy((): Uint8Array => {
+	const kinds = new Uint8Array(0x10000);
+	const { start } = neighbourTable();
+	const standalone = standaloneTable();
+	for (let c = 0x3400; c <= 0x9fff; c++) {
+		if (isHanUnit(c) && standalone[c] < FUNCTION_WORD_COUNT && start[c] !== start[c + 1]) kinds[c] = SUSPECT;
+	}
+	return kinds;
+});
+
 const nameContext = lazy(() => {
 	const data = loadDataFile<{ surnames: string; titles: string[]; speechVerbs: string[] }>("ocr-name-context.json");
 	return { surnames: new Set([...data.surnames]), titles: data.titles, speechVerbs: data.speechVerbs };
@@ -215,20 +231,25 @@ export function detectLookalikes(text: string, options: LookalikeOptions): OcrFi
 			proposed: cand.word,
 		});
 	};
-	let prevUnit = -1;
-	let unit = n > 0 ? view.charCodeAt(0) : -1;
+	const kind = unitKinds();
+	// Whether the pair (i - 1, i) is covered, when the previous step already asked (-1: not asked).
+	let coveredBefore = -1;
 	for (let i = 0; i < n; i++) {
-		const c = unit;
-		const p = prevUnit;
+		const c = view.charCodeAt(i);
+		const knownLeft = coveredBefore;
+		coveredBefore = -1;
+		// Most characters are settled by this one table read: not Han, a function word, or without look-alikes.
+		if (kind[c] !== SUSPECT) continue;
+		const p = i > 0 ? view.charCodeAt(i - 1) : -1;
 		const q = i + 1 < n ? view.charCodeAt(i + 1) : -1;
-		prevUnit = c;
-		unit = q;
-		if (!isHanUnit(c) || standalone[c] >= FUNCTION_WORD_COUNT) continue;
-		// A character without look-alikes is settled by two array reads, before any pair lookup.
+		if (isHanUnit(p) && (knownLeft >= 0 ? knownLeft === 1 : isCoveredPair(p, c))) continue;
+		if (isHanUnit(q)) {
+			const right = isCoveredPair(c, q);
+			coveredBefore = right ? 1 : 0;
+			if (right) continue;
+		}
 		const first = table.start[c];
 		const last = table.start[c + 1];
-		if (first === last) continue;
-		if ((isHanUnit(p) && isCoveredPair(p, c)) || (isHanUnit(q) && isCoveredPair(c, q))) continue;
 		let bestCode = -1;
 		let bestSide = 0;
 		let bestConf = 0;

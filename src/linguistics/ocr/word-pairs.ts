@@ -6,9 +6,10 @@
  *
  * Coverage of pairs of the most frequent characters is a bit matrix (a few
  * MB, one array read per question); pairs involving rarer characters fall
- * back to a hash set keyed by small integers.
+ * back to a hash set keyed by small integers. Two-character word counts come
+ * from the lexicon's own pair table (segment.ts).
  */
-import { dictionaryWords } from "../segment.js";
+import { forEachWord, pairFrequency } from "../segment.js";
 import { loadDataFile } from "./data.js";
 
 /**
@@ -35,57 +36,34 @@ interface PairIndex {
 	dense: Uint16Array;
 	bits: Uint32Array;
 	coveredRare: Set<number>;
-	/** Two-character word counts in an open-addressing table (key + 1, 0 = empty): no boxing, no Map overhead. */
-	countKeys: Int32Array;
-	countValues: Float64Array;
 }
-
-const COUNT_SLOTS = 1 << 19;
-const COUNT_MASK = COUNT_SLOTS - 1;
-/** Multiplicative hash spreading the small-integer keys over the slots. */
-const slotOf = (key: number) => Math.imul(key, 0x9e3779b1) >>> 13;
 
 function build(): PairIndex {
-	const words = dictionaryWords();
 	// Dense indices go to the characters of the most word occurrences.
-	const weight = new Map<number, number>();
-	for (const [word, count] of words) {
-		for (let i = 0; i < word.length; i++) weight.set(word.charCodeAt(i), (weight.get(word.charCodeAt(i)) ?? 0) + count);
-	}
+	const weight = new Float64Array(0x10000);
+	forEachWord((length, a, b, c, d, count) => {
+		weight[a] += count;
+		if (length > 1) weight[b] += count;
+		if (length > 2) weight[c] += count;
+		if (length > 3) weight[d] += count;
+	});
+	const ranked: number[] = [];
+	for (let c = 0; c < 0x10000; c++) if (weight[c] > 0 && pairKey(c, c) >= 0) ranked.push(c);
+	ranked.sort((a, b) => weight[b] - weight[a] || a - b);
 	const dense = new Uint16Array(0x10000);
-	[...weight]
-		.filter(([c]) => pairKey(c, c) >= 0)
-		.sort((a, b) => b[1] - a[1])
-		.slice(0, DENSE)
-		.forEach(([c], k) => (dense[c] = k + 1));
-	const index: PairIndex = {
-		dense,
-		bits: new Uint32Array((DENSE * DENSE) >>> 5),
-		coveredRare: new Set(),
-		countKeys: new Int32Array(COUNT_SLOTS),
-		countValues: new Float64Array(COUNT_SLOTS),
-	};
-	const cover = (word: string) => {
-		for (let i = 0; i + 1 < word.length; i++) addCovered(index, word.charCodeAt(i), word.charCodeAt(i + 1));
-	};
-	for (const [word, count] of words) {
-		if (word.length < 2) continue;
-		if (word.length === 2) {
-			const key = pairKey(word.charCodeAt(0), word.charCodeAt(1));
-			if (key >= 0) setCount(index, key, count);
-		}
-		if (count >= COVER_MIN_COUNT) cover(word);
-	}
+	ranked.slice(0, DENSE).forEach((c, k) => (dense[c] = k + 1));
+	const index: PairIndex = { dense, bits: new Uint32Array((DENSE * DENSE) >>> 5), coveredRare: new Set() };
+	forEachWord((length, a, b, c, d, count) => {
+		if (length < 2 || count < COVER_MIN_COUNT) return;
+		addCovered(index, a, b);
+		if (length > 2) addCovered(index, b, c);
+		if (length > 3) addCovered(index, c, d);
+	});
 	// News terms jieba lacks (data/ocr-extra-words.json): normal pairs, never look-alike damage.
-	for (const word of loadDataFile<{ words: string[] }>("ocr-extra-words.json").words) cover(word);
+	for (const word of loadDataFile<{ words: string[] }>("ocr-extra-words.json").words) {
+		for (let i = 0; i + 1 < word.length; i++) addCovered(index, word.charCodeAt(i), word.charCodeAt(i + 1));
+	}
 	return index;
-}
-
-function setCount(index: PairIndex, key: number, count: number): void {
-	let slot = slotOf(key) & COUNT_MASK;
-	while (index.countKeys[slot] !== 0 && index.countKeys[slot] !== key + 1) slot = (slot + 1) & COUNT_MASK;
-	index.countKeys[slot] = key + 1;
-	index.countValues[slot] = count;
 }
 
 function addCovered(index: PairIndex, a: number, b: number): void {
@@ -103,16 +81,9 @@ function addCovered(index: PairIndex, a: number, b: number): void {
 let loaded: PairIndex | undefined;
 const pairIndex = (): PairIndex => (loaded ??= build());
 
-/** Count of the two-character word a+b (0 when it is not a dictionary word). */
+/** Count of the two-character word a+b when both are Han characters (0 when it is not a dictionary word). */
 export function pairCount(a: number, b: number): number {
-	const key = pairKey(a, b);
-	if (key < 0) return 0;
-	const { countKeys, countValues } = pairIndex();
-	for (let slot = slotOf(key) & COUNT_MASK; ; slot = (slot + 1) & COUNT_MASK) {
-		const k = countKeys[slot];
-		if (k === 0) return 0;
-		if (k === key + 1) return countValues[slot];
-	}
+	return pairKey(a, b) < 0 ? 0 : pairFrequency(a, b);
 }
 
 /** Whether a+b occurs adjacent inside some dictionary word of count ≥ 10 (or an extra news word). */

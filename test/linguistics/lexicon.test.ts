@@ -1,0 +1,52 @@
+/**
+ * data/lexicon.bin is jieba's dict.txt precomputed (scripts/build-lexicon.ts);
+ * this keeps the committed file honest after a @node-rs/jieba upgrade, and
+ * checks the lookups against the text they came from.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { encodeLexicon } from "../../src/linguistics/lexicon.js";
+import { isDictionaryWord, isWordInnerPair, totalFrequency, wordFrequency } from "../../src/linguistics/segment.js";
+import { packageRoot } from "../../src/package-root.js";
+
+const require = createRequire(import.meta.url);
+const dictText = readFileSync(require.resolve("@node-rs/jieba/dict.txt"), "utf8");
+
+describe("data/lexicon.bin", () => {
+	it("equals what scripts/build-lexicon.ts makes from the installed jieba dictionary", () => {
+		const committed = readFileSync(join(packageRoot, "data", "lexicon.bin"));
+		expect(Buffer.from(encodeLexicon(dictText)).equals(committed)).toBe(true);
+	});
+
+	it("answers every word of up to four characters with its dict.txt count, and nothing else", () => {
+		let total = 0;
+		let checked = 0;
+		for (const line of dictText.split("\n")) {
+			const [word, count] = line.split(" ");
+			if (!word) continue;
+			total += Number(count);
+			if (word.length > 4) {
+				expect(wordFrequency(word)).toBe(0);
+				continue;
+			}
+			// Every 7th word keeps the test fast while covering all lengths.
+			if (checked++ % 7 !== 0) continue;
+			expect([word, wordFrequency(word)]).toEqual([word, Number(count)]);
+			expect(isDictionaryWord(word)).toBe(true);
+		}
+		expect(totalFrequency()).toBe(total);
+		expect(wordFrequency("中国")).toBeGreaterThan(10_000);
+		expect(wordFrequency("台作")).toBe(0);
+		expect(isDictionaryWord("台作")).toBe(false);
+		expect(isDictionaryWord("")).toBe(false);
+		expect(isDictionaryWord("中华人民共和国")).toBe(false);
+	});
+
+	it("knows the character pairs inside words (探讨 joins across a wrap, 的是 does not form a word)", () => {
+		expect(isWordInnerPair("探".charCodeAt(0), "讨".charCodeAt(0))).toBe(true);
+		expect(isWordInnerPair("根".charCodeAt(0), "据".charCodeAt(0))).toBe(true);
+		expect(isWordInnerPair("。".charCodeAt(0), "的".charCodeAt(0))).toBe(false);
+	});
+});
