@@ -96,6 +96,20 @@ const cli = join(root, "bin", "corpuslint.js");
 const node = process.execPath;
 const lint = (args: string[]) => [cli, "--no-config", "-f", "jsonl", "-o", "/dev/null", ...args];
 
+/**
+ * `--rule` flags for every recommended rule but `without`. With --no-config,
+ * `--rule ocr-garbling:off` alone would run no rule at all (only --rule
+ * rules run), which is how the "−ocr-garbling" rows once measured nothing.
+ */
+async function recommendedWithout(without: string): Promise<string[]> {
+	const { builtinRules } = (await import(join(root, "dist", "rules", "index.js"))) as {
+		builtinRules: Map<string, { meta?: { docs?: { recommended?: boolean } } }>;
+	};
+	const ids = [...builtinRules].filter(([id, rule]) => id !== without && rule.meta?.docs?.recommended).map(([id]) => id);
+	if (ids.length === 0) throw new Error("bench: no recommended rules found in dist/rules/index.js");
+	return ids.flatMap((id) => ["--rule", `${id}:error`]);
+}
+
 function machine(): string {
 	const model = cpus()[0]?.model ?? "unknown CPU";
 	return `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC · ${availableParallelism()} cores (nproc) · ${model} · Node ${process.version}`;
@@ -109,14 +123,15 @@ async function rssCheck(mb: number, withOcr: boolean): Promise<void> {
 	const rows: Row[] = [];
 	try {
 		const input = { name: `${mb} MB JSONL`, mb: statSync(path).size / 1e6, files: 1 };
-		const variants: Array<[string, string[]]> = [["recommended −ocr-garbling", ["--rule", "ocr-garbling:off"]]];
+		const noOcr = await recommendedWithout("ocr-garbling");
+		const variants: Array<[string, string[]]> = [["recommended −ocr-garbling", noOcr]];
 		if (withOcr) variants.push(["recommended", []]);
 		for (const [name, extra] of variants) {
 			rows.push(repeat(`${name}, -f jsonl (streamed)`, input, 1, node, lint([...extra, path])));
 			copyFileSync(path, copy);
 			rows.push(repeat(`${name} --fix, -f jsonl (streamed)`, input, 1, node, lint([...extra, "--fix", copy])));
 		}
-		rows.push(repeat("recommended −ocr-garbling, -f json (all messages kept)", input, 1, node, [cli, "--no-config", "--rule", "ocr-garbling:off", "-f", "json", "-o", "/dev/null", path]));
+		rows.push(repeat("recommended −ocr-garbling, -f json (all messages kept)", input, 1, node, [cli, "--no-config", ...noOcr, "-f", "json", "-o", "/dev/null", path]));
 		console.log(`\n### Peak RSS on a ${input.mb.toFixed(0)} MB JSONL (${machine()})\n`);
 		console.log("| run | wall s | CPU s | MB/s per core | peak RSS MB |\n|---|---:|---:|---:|---:|");
 		for (const r of rows) console.log(`| ${r.tool} | ${r.wall.toFixed(1)} | ${r.cpu.toFixed(1)} | ${(r.mb / r.cpu).toFixed(1)} | ${r.rssMb.toFixed(0)} |`);
@@ -140,6 +155,7 @@ async function main(): Promise<void> {
 	const { builtinRules } = (await import(join(root, "dist", "rules", "index.js"))) as { builtinRules: Map<string, unknown> };
 	const ruleIds = [...builtinRules.keys()];
 	const floorJs = join(root, "dist", "bench", "floor.js");
+	const noOcr = await recommendedWithout("ocr-garbling");
 
 	const rows: Row[] = [];
 	process.stderr.write(`bench: ${machine()}\n`);
@@ -158,7 +174,7 @@ async function main(): Promise<void> {
 		rows.push(floorTree);
 		recTree = repeat("corpuslint recommended", treeIn, runs, node, lint([tree!]));
 		rows.push(recTree);
-		rows.push(repeat("corpuslint recommended −ocr-garbling", treeIn, runs, node, lint(["--rule", "ocr-garbling:off", tree!])));
+		rows.push(repeat("corpuslint recommended −ocr-garbling", treeIn, runs, node, lint([...noOcr, tree!])));
 		rows.push(repeat("corpuslint recommended, --concurrency auto", treeIn, runs, node, lint(["--concurrency", "auto", tree!])));
 		if (!flags["no-rules"]) {
 			for (const id of ruleIds) rows.push(repeat(`corpuslint ${id} alone`, treeIn, runs, node, lint(["--rule", `${id}:error`, tree!])));
@@ -175,7 +191,7 @@ async function main(): Promise<void> {
 		rows.push(repeat("floor (read + 1 regex)", jsonlIn, jsonlRuns, node, [floorJs, jsonl]));
 		recJsonl = repeat("corpuslint recommended", jsonlIn, jsonlRuns, node, lint([jsonl]));
 		rows.push(recJsonl);
-		rows.push(repeat("corpuslint recommended −ocr-garbling", jsonlIn, jsonlRuns, node, lint(["--rule", "ocr-garbling:off", jsonl])));
+		rows.push(repeat("corpuslint recommended −ocr-garbling", jsonlIn, jsonlRuns, node, lint([...noOcr, jsonl])));
 		rows.push(repeat("corpuslint recommended, --concurrency auto", jsonlIn, jsonlRuns, node, lint(["--concurrency", "auto", jsonl])));
 	}
 	if (!flags["no-peers"]) {
