@@ -10,7 +10,7 @@ import { builtinRules } from "../../rules/index.js";
 import { CONFIG_FILENAME, loadConfig, type ResolvedConfig } from "../config/load-config.js";
 import { ConfigError } from "../engine/rule-options.js";
 import type { LintResult } from "../engine/types.js";
-import { formatters } from "../formats/index.js";
+import { FORMAT_NAMES, loadFormatter } from "../formats/index.js";
 import type { FormatterContext } from "../formats/types.js";
 import { LintCache, resolveCacheLocation } from "../runner/cache.js";
 import { lintFiles, lintStream } from "../runner/lint-files.js";
@@ -105,8 +105,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 		}
 		// --format jsonl streams one line per document as it goes instead of formatting kept results.
 		const streaming = options.format === "jsonl";
-		const formatter = formatters[options.format];
-		if (!formatter && !streaming) throw new UsageError(`unknown format "${options.format}" (available: ${Object.keys(formatters).join(", ")})`);
+		const formatter = streaming ? undefined : await loadFormatter(options.format);
+		if (!formatter && !streaming) throw new UsageError(`unknown format "${options.format}" (available: ${FORMAT_NAMES.join(", ")})`);
 		const config = loadConfig({
 			cwd: io.cwd,
 			configPath: options.config,
@@ -167,7 +167,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 		const shown = options.quiet ? filterQuiet(results) : results;
 		const rulesMeta = Object.fromEntries([...builtinRules].map(([id, r]) => [id, (r.meta ?? {}) as FormatterContext["rulesMeta"][string]]));
 		stream?.finish(shown);
-		const report = stream ? "" : formatter(shown, { cwd: io.cwd, rulesMeta, color: useColor(options, io), getSource: readSourceForReport });
+		const report = stream || !formatter ? "" : formatter(shown, { cwd: io.cwd, rulesMeta, color: useColor(options, io), getSource: readSourceForReport });
 		if (stream) {
 			// Already written document by document.
 		} else if (options.outputFile) {

@@ -10,7 +10,7 @@ import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { builtinRules } from "../../rules/index.js";
 import type { LintMessage, LintResult } from "../engine/types.js";
-import { formatters } from "../formats/index.js";
+import { FORMAT_NAMES, loadFormatter } from "../formats/index.js";
 import type { FormatterContext } from "../formats/types.js";
 import { readSourceForReport, type CliIO } from "./main.js";
 import { UsageError } from "./options.js";
@@ -170,8 +170,8 @@ export async function runMerge(argv: string[], io: CliIO): Promise<number> {
 	let text: string;
 	let errors = 0;
 	if (reports.every(Array.isArray)) {
-		const formatter = formatters[format];
-		if (!formatter) throw new UsageError(`merge: unknown format "${format}" (available: ${Object.keys(formatters).join(", ")})`);
+		const formatter = await loadFormatter(format);
+		if (!formatter) throw new UsageError(`merge: unknown format "${format}" (available: ${FORMAT_NAMES.join(", ")})`);
 		const merged = mergeResults(reports as LintResult[][]);
 		errors = merged.reduce((n, r) => n + r.errorCount, 0);
 		const rulesMeta = Object.fromEntries([...builtinRules].map(([id, r]) => [id, (r.meta ?? {}) as FormatterContext["rulesMeta"][string]]));

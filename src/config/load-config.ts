@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import { Ajv, type ErrorObject } from "ajv";
+import type { ErrorObject } from "ajv";
+import { validate as schemaValidator } from "./generated/config-validator.js";
 import picomatch from "picomatch";
 import { packageRoot } from "../package-root.js";
 import { ConfigError } from "../engine/rule-options.js";
@@ -180,7 +181,12 @@ export function parseJsonWithLocation(text: string, path: string): unknown {
 	}
 }
 
-let schemaValidator: ReturnType<Ajv["compile"]> | undefined;
+/** The schema compiled ahead of time by scripts/build-config-validator.ts (ajv standalone). */
+interface CompiledValidator {
+	(data: unknown): boolean;
+	errors?: ErrorObject[] | null;
+}
+const validateSchema = schemaValidator as CompiledValidator;
 
 function describeSchemaError(e: ErrorObject): string {
 	const at = e.instancePath ? e.instancePath.slice(1).replace(/\//gu, ".") : "(top level)";
@@ -192,14 +198,10 @@ function describeSchemaError(e: ErrorObject): string {
 }
 
 export function validateConfigShape(data: unknown, path: string): ConfigFile {
-	if (!schemaValidator) {
-		const schema = JSON.parse(readFileSync(join(packageRoot, "schemas", "corpuslintrc.schema.json"), "utf8")) as object;
-		schemaValidator = new Ajv({ allErrors: true, strict: false }).compile(schema);
-	}
-	if (!schemaValidator(data)) {
+	if (!validateSchema(data)) {
 		// oneOf failures repeat the same cause; keep the most specific messages. Where a
 		// value failed an enum, "must be array" (the other branch) only confuses.
-		const all = schemaValidator.errors ?? [];
+		const all = validateSchema.errors ?? [];
 		const enumPaths = new Set(all.filter((e) => e.keyword === "enum").map((e) => e.instancePath));
 		const errors = all.filter((e) => e.keyword !== "oneOf" && !(e.keyword === "type" && enumPaths.has(e.instancePath)));
 		const unique = [...new Set(errors.map(describeSchemaError))];

@@ -8,7 +8,7 @@
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Jieba } from "@node-rs/jieba";
+import type { Jieba } from "@node-rs/jieba";
 import type { ParagraphNode } from "../language/ast.js";
 import type { TextSourceCode } from "../language/source-code.js";
 import { packageRoot } from "../package-root.js";
@@ -21,8 +21,10 @@ let jieba: Jieba | undefined;
 function instance(): Jieba {
 	if (!jieba) {
 		// `@node-rs/jieba/dict` is CommonJS that reads dict.txt from disk; load it only when needed.
+		// The native addon too: a run whose text never needs segmenting never loads it.
+		const { Jieba: JiebaClass } = require("@node-rs/jieba") as typeof import("@node-rs/jieba");
 		const { dict } = require("@node-rs/jieba/dict") as { dict: Uint8Array };
-		jieba = Jieba.withDict(dict);
+		jieba = JiebaClass.withDict(dict);
 	}
 	return jieba;
 }

@@ -7,7 +7,6 @@
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { Piscina } from "piscina";
 import type { JsonlSettings } from "../config/load-config.js";
 import type { RulesConfig } from "../config/rule-entries.js";
 import type { LintResult } from "../engine/types.js";
@@ -179,6 +178,8 @@ export async function lintInPool(items: PoolItem[], options: PoolRunOptions): Pr
 	const script = workerScript();
 	if (!existsSync(script)) throw new Error(`--concurrency needs the built worker ${script} (run "npm run build")`);
 	const stream = !!(options.onDocument || options.onDocumentOf);
+	// Imported here: single-threaded runs (most) never load the pool.
+	const { Piscina } = await import("piscina");
 	const pool = new Piscina({ filename: script, minThreads: options.concurrency, maxThreads: options.concurrency, workerData: options.configData, idleTimeout: 1000 });
 	const results: LintResult[] = new Array(items.length);
 	const emitDocs = (file: number, records: DocumentRecord[] | undefined) => {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseCliArgs } from "../../src/cli/options.js";
-import { formatters } from "../../src/formats/index.js";
+import { FORMAT_NAMES } from "../../src/formats/index.js";
 import { ROOT } from "../helpers/run-cli.js";
 
 /** Splits a documented command line the way a shell would for these simple cases (double quotes only). */
@@ -19,7 +19,7 @@ describe("docs/ci.md", () => {
 		for (const argv of commands) {
 			if (argv.length === 0) continue;
 			const options = parseCliArgs(argv);
-			expect(Object.keys(formatters), argv.join(" ")).toContain(options.format);
+			expect([...FORMAT_NAMES, "jsonl"], argv.join(" ")).toContain(options.format);
 		}
 	});
 
