@@ -1,5 +1,12 @@
 import { runCli } from "./main.js";
 
+// `corpuslint … | head`: the reader went away, so nobody wants the rest of the report. Stop
+// quietly, as other Unix tools do, instead of dying on an unhandled EPIPE with a stack trace.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+	if (error.code !== "EPIPE") throw error;
+	process.exit(process.exitCode ?? 1);
+});
+
 const code = await runCli(process.argv.slice(2), {
 	cwd: process.cwd(),
 	stdout: (t) => process.stdout.write(t),

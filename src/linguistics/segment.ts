@@ -23,8 +23,8 @@ function instance(): Jieba {
 		// `@node-rs/jieba/dict` is CommonJS that reads dict.txt from disk; load it only when needed.
 		// The native addon too: a run whose text never needs segmenting never loads it.
 		const { Jieba: JiebaClass } = require("@node-rs/jieba") as typeof import("@node-rs/jieba");
-		const { dict } = require("@node-rs/jieba/dict") as { dict: Uint8Array };
-		jieba = JiebaClass.withDict(dict);
+		// Read here rather than through `@node-rs/jieba/dict`, whose module cache would keep the 5 MB buffer alive.
+		jieba = JiebaClass.withDict(readFileSync(require.resolve("@node-rs/jieba/dict.txt")));
 	}
 	return jieba;
 }

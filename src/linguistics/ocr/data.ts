@@ -2,11 +2,13 @@
  * Loads the JSON tables under data/ that the OCR detectors read. Each table
  * is parsed once per process, on first use.
  */
-import { loadDataJson } from "../../data-files.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { packageRoot } from "../../package-root.js";
 
-/** Cached: the glyph table (1 MB of JSON) is read by two detectors. Callers must not mutate the result. */
+/** Not cached: the derived tables are kept, the parsed JSON (1 MB for the glyph table) is left to the GC. */
 export function loadDataFile<T>(name: string): T {
-	return loadDataJson<T>(name);
+	return JSON.parse(readFileSync(join(packageRoot, "data", name), "utf8")) as T;
 }
 
 /** A lazily computed value, computed at most once per process. */
