@@ -113,6 +113,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 			noConfig: options.noConfig,
 			cliRules: options.rules,
 			jsonl: { textField: options.textField, idField: options.idField },
+			// --print-config shows the whole configuration, warnings included.
+			errorsOnly: options.quiet && !options.printConfig,
 			registry: builtinRules,
 		});
 		if (options.printConfig) {
@@ -145,7 +147,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 					onDocumentOf: stream?.onDocumentOf,
 					concurrency: options.concurrency,
 					shard: options.shard,
-					configData: { cwd: io.cwd, configPath: options.config, noConfig: options.noConfig, cliRules: options.rules, jsonl: { textField: options.textField, idField: options.idField } },
+					configData: { cwd: io.cwd, configPath: options.config, noConfig: options.noConfig, cliRules: options.rules, jsonl: { textField: options.textField, idField: options.idField }, errorsOnly: options.quiet },
 				});
 			} finally {
 				progress?.finish();

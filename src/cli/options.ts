@@ -33,7 +33,7 @@ Input:
 Output:
   -f, --format NAME          Output format: stylish (default), json, compact, sarif, github, junit, html, jsonl
   -o, --output-file PATH     Write the report to a file
-  --quiet                    Report errors only
+  --quiet                    Report errors only (rules set to "warn" are not run)
   --max-warnings N           Exit with 1 when there are more than N warnings
   --color / --no-color       Force colours on or off (default: on for a TTY; NO_COLOR and FORCE_COLOR honoured)
 

@@ -48,6 +48,7 @@ export class ResolvedConfig {
 		readonly filePath: string | undefined,
 		private readonly registry: RuleRegistry,
 		cliRules: RulesConfig = {},
+		private readonly errorsOnly = false,
 	) {
 		const where = filePath ?? "configuration";
 		let rules: ResolvedRules = new Map();
@@ -67,10 +68,16 @@ export class ResolvedConfig {
 		});
 		// Command-line --rule entries win over everything, as in ESLint.
 		this.#cliRules = cliRules;
-		this.#base = applyRuleEntries(rules, cliRules, registry, "--rule");
+		this.#base = this.#keep(applyRuleEntries(rules, cliRules, registry, "--rule"));
 		this.#ignore = ignoreMatcher([...DEFAULT_IGNORES, ...(file.ignores ?? [])]);
 		this.jsonl = { textField: file.jsonl?.textField ?? "text", idField: file.jsonl?.idField ?? "id" };
 		this.maxDocumentSize = file.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE;
+	}
+
+	/** The rules that run: with errorsOnly (--quiet), those set to "error". */
+	#keep(rules: ResolvedRules): ResolvedRules {
+		if (!this.errorsOnly) return rules;
+		return new Map([...rules].filter(([, entry]) => entry.severity === 2));
 	}
 
 	/** Path relative to the config's directory, with forward slashes, as globs expect. */
@@ -92,7 +99,7 @@ export class ResolvedConfig {
 		if (!rules) {
 			rules = this.#base;
 			for (const o of matching) rules = applyRuleEntries(rules, o.rules, this.registry, o.where);
-			rules = applyRuleEntries(rules, this.#cliRules, this.registry, "--rule");
+			rules = this.#keep(applyRuleEntries(rules, this.#cliRules, this.registry, "--rule"));
 			this.#cache.set(key, rules);
 		}
 		return rules;
@@ -230,6 +237,8 @@ export interface LoadConfigOptions {
 	cliRules?: RulesConfig;
 	/** --text-field / --id-field, which win over the file's `jsonl` block. */
 	jsonl?: Partial<JsonlSettings>;
+	/** --quiet: rules set to "warn" are not run at all (ESLint 9), so --fix never applies their fixes either. */
+	errorsOnly?: boolean;
 	registry: RuleRegistry;
 }
 
@@ -244,9 +253,9 @@ export function loadConfig(options: LoadConfigOptions): ResolvedConfig {
 		return Object.keys(overrides).length ? { ...file, jsonl: { ...file.jsonl, ...overrides } } : file;
 	};
 	if (path) {
-		return new ResolvedConfig(withJsonl(readConfigFile(path)), dirname(path), path, options.registry, options.cliRules);
+		return new ResolvedConfig(withJsonl(readConfigFile(path)), dirname(path), path, options.registry, options.cliRules, options.errorsOnly);
 	}
 	const hasCliRules = options.cliRules && Object.keys(options.cliRules).length > 0;
 	const file: ConfigFile = hasCliRules && options.noConfig ? {} : { extends: "corpuslint:recommended" };
-	return new ResolvedConfig(withJsonl(file), resolve(options.cwd), undefined, options.registry, options.cliRules);
+	return new ResolvedConfig(withJsonl(file), resolve(options.cwd), undefined, options.registry, options.cliRules, options.errorsOnly);
 }

@@ -25,6 +25,7 @@ export interface PoolConfigData {
 	noConfig?: boolean;
 	cliRules?: RulesConfig;
 	jsonl?: Partial<JsonlSettings>;
+	errorsOnly?: boolean;
 }
 
 /** One input: a whole file, a byte range of a JSONL file (`--shard`), or a ready result (ignored files). */

@@ -255,6 +255,18 @@ describe.concurrent("output", { timeout: CLI_TIMEOUT }, () => {
 		expect(stylish.stdout).toBe("");
 	});
 
+	it("--quiet --fix applies fixes of error rules only: rules set to warn do not run", async () => {
+		const p = project({
+			".corpuslintrc.json": { rules: { whitespace: "error", "punctuation-width": "warn" } },
+			"a.txt": "今天开会,明天休息。  \n",
+		});
+		const run = await p.run(["a.txt", "--quiet", "--fix"]);
+		expect(run.code).toBe(0);
+		expect(p.text("a.txt")).toBe("今天开会,明天休息。\n");
+		await p.run(["a.txt", "--fix"]);
+		expect(p.text("a.txt")).toBe("今天开会，明天休息。\n");
+	});
+
 	it("-o writes the report to a file (creating directories) and prints nothing", async () => {
 		const p = project({ "a.txt": DIRTY });
 		const run = await p.run(["a.txt", "-f", "json", "-o", "reports/out.json"]);
