@@ -78,14 +78,50 @@ const LATIN1_MOJIBAKE =
 	/(?:[\u00e0-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2})+/gu;
 
 const DAMAGED = /[\ufffd\ue000-\uf8ff]+/gu;
-/** Non-global twins for the cheap "anything here at all?" test (matchAll allocates an iterator). */
-const LATIN1_LEAD = /[\u00e0-\u00ef][\u0080-\u00bf\u0152-\u2122]/u;
-const ANY_DAMAGED = /[\ufffd\ue000-\uf8ff]/u;
+
+const LATIN1_LEAD_UNIT = 1;
+const DAMAGED_UNIT = 2;
+
+/** Per UTF-16 unit: LATIN1_LEAD_UNIT for à–ï, DAMAGED_UNIT for U+FFFD and private use. */
+const unitKinds = lazy((): Uint8Array => {
+	const kinds = new Uint8Array(0x10000);
+	kinds.fill(LATIN1_LEAD_UNIT, 0xe0, 0xf0);
+	kinds.fill(DAMAGED_UNIT, 0xe000, 0xf900);
+	kinds[0xfffd] = DAMAGED_UNIT;
+	return kinds;
+});
+
+const isLatin1Trail = (c: number) => (c >= 0x80 && c <= 0xbf) || (c >= 0x152 && c <= 0x2122);
+
+/**
+ * One pass over the paragraph says which searches can find anything: a
+ * Latin-1 lead with a trail after it, a damaged character, two rare
+ * characters close together. Clean text almost never has any of them.
+ */
+function prescan(text: string): { latin1: boolean; damaged: boolean; rarePair: boolean } {
+	const kinds = unitKinds();
+	const rare = rareTable();
+	let latin1 = false;
+	let damaged = false;
+	let rarePair = false;
+	let lastRare = -10;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (rare[c] === 0) continue;
+		const kind = kinds[c];
+		if (kind === LATIN1_LEAD_UNIT && i + 1 < text.length && isLatin1Trail(text.charCodeAt(i + 1))) latin1 = true;
+		else if (kind === DAMAGED_UNIT) damaged = true;
+		if (i - lastRare <= 3) rarePair = true;
+		lastRare = i;
+	}
+	return { latin1, damaged, rarePair };
+}
 
 export function detectMojibake(text: string, options: { damaged: boolean; mojibake: boolean }): OcrFinding[] {
 	const findings: OcrFinding[] = [];
+	const seen = prescan(text);
 	if (options.mojibake) {
-		if (LATIN1_LEAD.test(text)) for (const m of text.matchAll(LATIN1_MOJIBAKE)) {
+		if (seen.latin1) for (const m of text.matchAll(LATIN1_MOJIBAKE)) {
 			const enc = cp1252Encoder();
 			const bytes = [...m[0]].map((ch) => enc.get(ch.charCodeAt(0)) ?? -1);
 			const repaired = bytes.includes(-1) ? undefined : decodeUtf8(bytes);
@@ -93,9 +129,9 @@ export function detectMojibake(text: string, options: { damaged: boolean; mojiba
 				findings.push(mojibakeFinding(m.index, m[0], repaired));
 			}
 		}
-		findGbkMojibake(text, findings);
+		if (seen.rarePair) findGbkMojibake(text, findings);
 	}
-	if (options.damaged && ANY_DAMAGED.test(text)) {
+	if (options.damaged && seen.damaged) {
 		for (const m of text.matchAll(DAMAGED)) {
 			if (findings.some((f) => f.start <= m.index && m.index < f.end)) continue;
 			findings.push({ subtype: "damagedChar", start: m.index, end: m.index + m[0].length, confidence: 1, found: m[0] });
@@ -131,20 +167,7 @@ const rareTable = lazy((): Uint8Array => {
 	return table;
 });
 
-/** Two rare characters at most two apart: a cheap pre-filter, so the scan below runs on few paragraphs. */
-function hasRarePair(text: string): boolean {
-	const rare = rareTable();
-	let last = -10;
-	for (let i = 0; i < text.length; i++) {
-		if (rare[text.charCodeAt(i)] === 0) continue;
-		if (i - last <= 3) return true;
-		last = i;
-	}
-	return false;
-}
-
 function findGbkMojibake(text: string, out: OcrFinding[]): void {
-	if (!hasRarePair(text)) return;
 	const rareKind = rareTable();
 	let regionStart = -1;
 	let runStart = 0;
