@@ -84,8 +84,12 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 		const [options] = context.options;
 		const { sourceCode } = context;
 		const documentText = sourceCode.text;
-		const simplifiedDocument = () =>
-			sourceCode.memo("ocr-script-balance", sourceCode.ast, () => isPredominantlySimplified(scriptBalance(documentText)));
+		// Traditional forms are looked for only in a simplified document that has some at all.
+		const traditionalToFind = () =>
+			sourceCode.memo("ocr-script-balance", sourceCode.ast, () => {
+				const balance = scriptBalance(documentText);
+				return balance.traditional > 0 && isPredominantlySimplified(balance);
+			});
 		const occurrences = (s: string) => {
 			let n = 0;
 			for (let at = documentText.indexOf(s); at >= 0 && n < 2; at = documentText.indexOf(s, at + 1)) n++;
@@ -102,7 +106,7 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 				if (options.injectedSpace) {
 					findings.push(...detectInjectedSpaces(text, { minWordCount: options.injectedSpaceMinWordCount! }));
 				}
-				if (options.traditional && simplifiedDocument()) findings.push(...detectTraditional(text));
+				if (options.traditional && traditionalToFind()) findings.push(...detectTraditional(text));
 				if (options.lookalike) {
 					findings.push(
 						...detectLookalikes(text, {
