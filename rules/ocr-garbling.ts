@@ -1,6 +1,7 @@
 import type { ParagraphNode } from "../src/language/ast.js";
 import { ruleDocsUrl, type TextRuleDefinition } from "../src/language/rule-types.js";
 import {
+	detectContextConfusions,
 	detectInjectedSpaces,
 	detectLatinDigit,
 	detectLookalikes,
@@ -25,6 +26,10 @@ type Options = [
 		lookalikeFixConfidence?: number;
 		/** Dictionary count the two sides of an isolated space must reach as one word for the space to be removed. */
 		injectedSpaceMinWordCount?: number;
+		/** Look-alikes that are words themselves, decided by a quantity slot (等名家政务机构 → 多家); suggestions. */
+		lookalikeContext?: boolean;
+		/** Two damaged characters before a head noun (健休单位: 休 → 体?); suggestions. */
+		lookalikeDamagedPair?: boolean;
 	},
 ];
 
@@ -53,6 +58,8 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 					lookalikeMinConfidence: { type: "number", minimum: 0, maximum: 1 },
 					lookalikeFixConfidence: { type: "number", minimum: 0, maximum: 1.01 },
 					injectedSpaceMinWordCount: { type: "integer", minimum: 1 },
+					lookalikeContext: { type: "boolean" },
+					lookalikeDamagedPair: { type: "boolean" },
 				},
 				additionalProperties: false,
 			},
@@ -68,6 +75,8 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 				lookalikeMinConfidence: 0.45,
 				lookalikeFixConfidence: 0.75,
 				injectedSpaceMinWordCount: 20,
+				lookalikeContext: true,
+				lookalikeDamagedPair: true,
 			},
 		],
 		messages: {
@@ -114,6 +123,17 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 							occurrences,
 						}),
 					);
+					if (options.lookalikeContext || options.lookalikeDamagedPair) {
+						const contextual = detectContextConfusions(text, {
+							quantity: options.lookalikeContext!,
+							damagedPair: options.lookalikeDamagedPair!,
+							occurrences,
+						});
+						// A character the look-alike detector already reads is not read twice.
+						for (const f of contextual) {
+							if (!findings.some((g) => g.subtype === "lookalike" && g.start === f.start)) findings.push(f);
+						}
+					}
 				}
 				// Mojibake spans are rewritten whole; other detectors' findings inside them are noise.
 				const garbled = findings.filter((f) => f.subtype === "mojibake" || f.subtype === "damagedChar");
@@ -135,7 +155,7 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 				context.report({ loc, messageId: f.subtype, data });
 				return;
 			}
-			const safe = f.subtype !== "lookalike" || f.confidence >= options.lookalikeFixConfidence!;
+			const safe = !f.suggestOnly && (f.subtype !== "lookalike" || f.confidence >= options.lookalikeFixConfidence!);
 			if (safe) {
 				context.report({ loc, messageId: f.subtype, data, fix: (fixer) => fixer.replaceTextRange(range, replacement) });
 			} else {

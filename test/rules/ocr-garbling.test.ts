@@ -93,6 +93,69 @@ describe("ocr-garbling look-alikes", () => {
 	});
 });
 
+describe("ocr-garbling look-alikes decided by context", () => {
+	const SEED_17 = "通过与中国法院网、中国警察网、荔枝新闻、封面新闻等名家政务机构和健休单位开展合作。\n";
+	const lookalikes = (text: string, opts: Record<string, unknown> = {}) =>
+		lint(text, { injectedSpace: false, ...opts }).filter((m) => m.messageId === "lookalike");
+
+	it("reads 名家 as 多家 in a quantity slot and 休 as 体 before a head noun: suggestions, never fixes", () => {
+		const messages = lookalikes(SEED_17);
+		expect(messages.map((m) => [m.column, m.message])).toEqual([
+			[SEED_17.indexOf("名家") + 1, "Possible OCR look-alike: “名家” → “多家”?"],
+			[SEED_17.indexOf("休") + 1, "Possible OCR look-alike: “休” → “体”?"],
+		]);
+		for (const m of messages) expect(m.fix).toBeUndefined();
+		expect(messages.map((m) => m.suggestions?.[0].fix.text)).toEqual(["多", "体"]);
+		// Even a fix threshold of 0 leaves them suggestions: the repair rests on context.
+		expect(lookalikes(SEED_17, { lookalikeFixConfidence: 0 }).every((m) => m.fix === undefined)).toBe(true);
+	});
+
+	it("sees the quantity slot across a wrap break and with other classifiers", () => {
+		expect(lookalikes("封面新闻等名 家政务机构开展合作。\n").map((m) => m.message)).toEqual(["Possible OCR look-alike: “名 家” → “多家”?"]);
+		expect(lookalikes("园区已吸引名家企业入驻。\n").map((m) => m.message)).toEqual(["Possible OCR look-alike: “名家” → “多家”?"]);
+		expect(lookalikes("会议邀请了名位专家参加研讨。\n").map((m) => m.message)).toEqual(["Possible OCR look-alike: “名位” → “多位”?"]);
+	});
+
+	it("leaves genuine 名家 and correct text alone", () => {
+		for (const text of [
+			"书法名家王羲之的作品在展览中亮相。",
+			"本次展览汇集了名家名作一百余件。",
+			"齐白石、徐悲鸿等名家的作品同台展出。",
+			"张大千等名家画作在拍卖会上受到追捧。",
+			"活动邀请京剧名家走进校园，与学生面对面交流。",
+			"艺术名家与青年学子面对面交流。",
+			"名家讲坛第十期在市图书馆举行。",
+			"与名家对话，向经典致敬。",
+			"有名家坐镇，节目质量更有保障。",
+			"主办方邀请名家和机构共同参与评审。",
+			"市文联与名家工作室签约合作。",
+			"论坛邀请名家企业家分享经验。",
+			"通过与中国法院网、封面新闻等多家政务机构和媒体单位开展合作。",
+		]) {
+			expect(lookalikes(`${text}\n`), text).toEqual([]);
+		}
+	});
+
+	it("does not take brand, place or personal names before a head noun for damage", () => {
+		for (const text of [
+			"我们与美团平台、拼多多平台和抖音平台合作。",
+			"瑞幸门店、蜜雪门店数量增长。",
+			"与鄂旅投集团、皖能集团签约。",
+			"感谢王芳平台的支持，他和张伟公司的人见面。",
+			"与蔚来公司、极氪公司、蜂巢能源公司达成协议。",
+			"芜湖医院、婺源医院、亳州医院都派出医生。",
+		]) {
+			expect(lookalikes(`${text}\n`), text).toEqual([]);
+		}
+	});
+
+	it("switches each context check off", () => {
+		expect(lookalikes(SEED_17, { lookalikeContext: false }).map((m) => m.message)).toEqual(["Possible OCR look-alike: “休” → “体”?"]);
+		expect(lookalikes(SEED_17, { lookalikeDamagedPair: false }).map((m) => m.message)).toEqual(["Possible OCR look-alike: “名家” → “多家”?"]);
+		expect(lookalikes(SEED_17, { lookalike: false })).toEqual([]);
+	});
+});
+
 describe("ocr-garbling options and fixing", () => {
 	it("switches each subtype off", () => {
 		const text = `${SIMPLIFIED}新时代的中國在A1数字主播上共同探 讨。\n`;

@@ -5,3 +5,4 @@ export { detectLatinDigit } from "./latin-digit.js";
 export { detectInjectedSpaces } from "./injected-space.js";
 export { detectMojibake } from "./mojibake.js";
 export type { OcrFinding, OcrSubtype } from "./types.js";
+export { detectContextConfusions } from "./context-confusion.js";

@@ -17,4 +17,6 @@ export interface OcrFinding {
 	/** What the message shows: the damaged text and the proposed text. */
 	found: string;
 	proposed?: string;
+	/** The repair rests on context, not on the text itself: offered as a suggestion, never applied as a fix. */
+	suggestOnly?: boolean;
 }
