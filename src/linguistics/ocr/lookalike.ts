@@ -198,6 +198,36 @@ function looksLikeName(view: string, start: number): boolean {
 /** Characters of context on each side of a candidate given to the segmenter. */
 const WINDOW = 8;
 
+/**
+ * Indices of the characters worth a closer look: Han, no function word, with
+ * look-alikes, and forming no common word with either neighbour. A tight loop
+ * of its own (locals only, no closures), as it visits every character.
+ */
+function strandedSuspects(view: string): number[] {
+	const kind = unitKinds();
+	const out: number[] = [];
+	const n = view.length;
+	// Whether the pair (i - 1, i) is covered, when the previous step already asked (-1: not asked).
+	let coveredBefore = -1;
+	for (let i = 0; i < n; i++) {
+		const c = view.charCodeAt(i);
+		const knownLeft = coveredBefore;
+		coveredBefore = -1;
+		// Most characters are settled by this one table read: not Han, a function word, or without look-alikes.
+		if (kind[c] !== SUSPECT) continue;
+		const p = i > 0 ? view.charCodeAt(i - 1) : -1;
+		if (isHanUnit(p) && (knownLeft >= 0 ? knownLeft === 1 : isCoveredPair(p, c))) continue;
+		const q = i + 1 < n ? view.charCodeAt(i + 1) : -1;
+		if (isHanUnit(q)) {
+			const right = isCoveredPair(c, q);
+			coveredBefore = right ? 1 : 0;
+			if (right) continue;
+		}
+		out.push(i);
+	}
+	return out;
+}
+
 export function detectLookalikes(text: string, options: LookalikeOptions): OcrFinding[] {
 	const findings: OcrFinding[] = [];
 	const table = neighbourTable();
@@ -231,23 +261,10 @@ export function detectLookalikes(text: string, options: LookalikeOptions): OcrFi
 			proposed: cand.word,
 		});
 	};
-	const kind = unitKinds();
-	// Whether the pair (i - 1, i) is covered, when the previous step already asked (-1: not asked).
-	let coveredBefore = -1;
-	for (let i = 0; i < n; i++) {
+	const stranded = strandedSuspects(view);
+	for (let k = 0; k < stranded.length; k++) {
+		const i = stranded[k];
 		const c = view.charCodeAt(i);
-		const knownLeft = coveredBefore;
-		coveredBefore = -1;
-		// Most characters are settled by this one table read: not Han, a function word, or without look-alikes.
-		if (kind[c] !== SUSPECT) continue;
-		const p = i > 0 ? view.charCodeAt(i - 1) : -1;
-		const q = i + 1 < n ? view.charCodeAt(i + 1) : -1;
-		if (isHanUnit(p) && (knownLeft >= 0 ? knownLeft === 1 : isCoveredPair(p, c))) continue;
-		if (isHanUnit(q)) {
-			const right = isCoveredPair(c, q);
-			coveredBefore = right ? 1 : 0;
-			if (right) continue;
-		}
 		const first = table.start[c];
 		const last = table.start[c + 1];
 		let bestCode = -1;
