@@ -44,8 +44,18 @@ const MAX_LABEL_LENGTH = 64;
 /** Longer raw text (spaces included) is never a title, label or byline. */
 const MAX_RAW_LENGTH = MAX_LABEL_LENGTH * 3;
 const SECTION_NUMBER = /^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[\s、．.]|第[一二三四五六七八九十0-9]{1,3}[章节部分篇])/u;
-const SPACES = /[\s\u3000\u00a0]/gu;
 const COMMA = /[，,]/u;
+const FINAL_STOP = /[。！？!?]$/u;
+
+const SPACES = /[\s\u3000\u00a0]/gu;
+
+/** Length of the text without whitespace: the regular expression skips to each space (a line has few), nothing is copied. */
+function nonSpaceLength(text: string): number {
+	let spaces = 0;
+	SPACES.lastIndex = 0;
+	while (SPACES.test(text)) spaces++;
+	return text.length - spaces;
+}
 
 /** ASCII double quotes balance when there is an even number of them. */
 function asciiQuotesBalanced(text: string): boolean {
@@ -67,7 +77,7 @@ export function classifyHeading(raw: string): HeadingKind | undefined {
 	const text = raw.trim();
 	if (!text || text.includes("\n")) return undefined;
 	const p = compiled();
-	const length = text.replace(SPACES, "").length;
+	const length = nonSpaceLength(text);
 	if (p.furniture.some((r) => r.test(text))) return "furniture";
 	if (length <= MAX_LABEL_LENGTH * 2 && p.bylines.some((r) => r.test(text))) return "byline";
 	if (length <= MAX_LABEL_LENGTH && p.datelines.some((r) => r.test(text))) return "dateline";
@@ -75,11 +85,12 @@ export function classifyHeading(raw: string): HeadingKind | undefined {
 	if (length > MAX_LABEL_LENGTH) return undefined;
 	if (hasInternalSentenceEnd(text)) return undefined;
 	if (length <= MAX_LABEL_LENGTH && p.captions.some((r) => r.test(text))) return "caption";
+	// Titles and speaker lines carry no final stop; a short line that has one is a (tiny) paragraph.
+	// (Asked before the costlier checks below, which could only say undefined too.)
+	if (FINAL_STOP.test(text)) return undefined;
 	if (!isBalanced(text) || !asciiQuotesBalanced(text)) return undefined;
 	if (danglingEnding(text) !== undefined) return undefined;
 	if (opensFrame(text) && !COMMA.test(text)) return undefined;
-	// Titles and speaker lines carry no final stop; a short line that has one is a (tiny) paragraph.
-	if (/[。！？!?]$/u.test(text)) return undefined;
 	if (/^[—―－-]{1,2}/u.test(text) && length <= MAX_LABEL_LENGTH) return "subtitle";
 	if (length <= MAX_LABEL_LENGTH && !COMMA.test(text) && /[:：]$/u.test(text)) return "speaker";
 	if (length <= MAX_LABEL_LENGTH && !COMMA.test(text) && p.title.test(text) && !opensFrame(text)) return "speaker";

@@ -37,11 +37,36 @@ const SPACE_CHAR = /[\s\u3000\u00a0]/u;
 /** Decoration and invisible characters after the last mark: emoji (with joiners and selectors), format characters. */
 const DECORATION_CHAR = /[\p{Extended_Pictographic}\p{Cf}\u{fe0f}\u{20e3}\s\u3000]/u;
 
-/** The text without trailing whitespace. */
-export function trimEnd(text: string): string {
+/**
+ * A test of single UTF-16 units against a one-character class. These run on
+ * every paragraph end and join: the regular expression decides once per unit
+ * (0 not asked yet, 1 yes, 2 no), a table answers after that.
+ */
+function unitTest(pattern: RegExp): (c: number) => boolean {
+	let known: Uint8Array | undefined;
+	return (c) => {
+		known ??= new Uint8Array(0x10000);
+		let k = known[c];
+		if (k === 0) k = known[c] = pattern.test(String.fromCharCode(c)) ? 1 : 2;
+		return k === 1;
+	};
+}
+
+/** Whether a UTF-16 unit is whitespace as the patterns see it (`\s`). */
+export const isWhitespaceUnit = unitTest(SPACE_CHAR);
+const isDecorationUnit = unitTest(DECORATION_CHAR);
+
+/** Length of the text without trailing whitespace. */
+export function trimmedEnd(text: string): number {
 	// A loop from the end: a `\s+$` search would try every position of a long paragraph.
 	let end = text.length;
-	while (end > 0 && SPACE_CHAR.test(text[end - 1])) end--;
+	while (end > 0 && isWhitespaceUnit(text.charCodeAt(end - 1))) end--;
+	return end;
+}
+
+/** The text without trailing whitespace. */
+export function trimEnd(text: string): string {
+	const end = trimmedEnd(text);
 	return end === text.length ? text : text.slice(0, end);
 }
 
@@ -56,7 +81,7 @@ export function endsSentence(text: string): boolean {
 		// Step over a whole code point so an emoji's surrogate pair is tested as one character.
 		const low = text.charCodeAt(end - 1);
 		const width = low >= 0xdc00 && low <= 0xdfff && end >= 2 ? 2 : 1;
-		if (!DECORATION_CHAR.test(text.slice(end - width, end))) break;
+		if (!(width === 1 ? isDecorationUnit(low) : DECORATION_CHAR.test(text.slice(end - width, end)))) break;
 		end -= width;
 	}
 	while (end > 0 && CLOSERS.has(text[end - 1])) end--;
@@ -115,6 +140,8 @@ export function opensFrame(text: string): boolean {
 
 let badStartChars: Set<string> | undefined;
 let badStartPunct: Set<string> | undefined;
+/** Every first UTF-16 unit a bad start can have: most paragraphs open with none of them. */
+let badStartOpeners: Set<string> | undefined;
 
 /**
  * Why the text cannot begin a paragraph, or undefined when it can: it opens
@@ -125,8 +152,11 @@ export function badStart(text: string): string | undefined {
 	const { badStarts } = continuationData();
 	badStartChars ??= new Set(badStarts.chars);
 	badStartPunct ??= new Set(badStarts.punctuation);
-	const t = text.replace(/^[\s\u3000]+/u, "");
-	if (!t) return undefined;
+	badStartOpeners ??= new Set([...badStartChars, ...badStartPunct, ...badStarts.prefixes.filter((p) => p).map((p) => p[0])]);
+	let lead = 0;
+	while (lead < text.length && isWhitespaceUnit(text.charCodeAt(lead))) lead++;
+	if (lead === text.length || !badStartOpeners.has(text[lead])) return undefined;
+	const t = lead ? text.slice(lead) : text;
 	if (badStartPunct.has(t[0])) return t[0];
 	if (badStarts.notPrefixes.some((p) => t.startsWith(p))) return undefined;
 	const prefix = badStarts.prefixes.find((p) => t.startsWith(p));
