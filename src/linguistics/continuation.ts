@@ -9,7 +9,7 @@ import type { TextSourceCode } from "../language/source-code.js";
 import { classifyHeading, type HeadingKind } from "./headline.js";
 import { OPEN_TO_CLOSE } from "./pairs.js";
 import { isDictionaryWord, isWordInnerPair, segment, wordFrequency } from "./segment.js";
-import { badStart, continuationData, danglingEnding, endsSentence, isWhitespaceUnit, trimEnd, trimmedEnd } from "./sentence.js";
+import { badStart, continuationData, danglingEnding, endsSentence, isWhitespaceUnit, trimEnd, trimmedEnd, unitTest } from "./sentence.js";
 
 export interface ParagraphShape {
 	paragraph: ParagraphNode;
@@ -160,10 +160,11 @@ function curlyState(text: string): { open: boolean; unopened: boolean } {
  * does not count.
  */
 function trailingHeading(paragraph: ParagraphNode): HeadingKind | undefined {
-	const lines = paragraph.children.map((l) => l.value);
-	if (lines.length < 2) return undefined;
-	const last = classifyHeading(lines[lines.length - 1]);
+	const children = paragraph.children;
+	if (children.length < 2) return undefined;
+	const last = classifyHeading(children[children.length - 1].value);
 	if (last === undefined) return undefined;
+	const lines = children.map((l) => l.value);
 	const above = lines.slice(0, -1).map((l) => (endsSentence(withoutCredit(l)) ? "sentence" : classifyHeading(l)));
 	if (above.some((k) => k === undefined)) return undefined;
 	// Wrapped lines of a column are short and look like headlines one by one: a stack of titles must not read on from line to line.
@@ -272,9 +273,9 @@ interface Fragment {
 
 const GAP_CHAR = /[ \u3000\u00a0\t\n\r]/gu;
 const isSpaceUnit = (c: number) => c === 0x20 || c === 0x3000 || c === 0xa0 || c === 0x09;
-const PUNCTUATION = /\p{P}/u;
+const isPunctuationUnit = unitTest(/\p{P}/u);
 /** A Han character or punctuation: what a space-only gap must have on both sides. */
-const isTextSide = (text: string, i: number) => isHanUnit(text.charCodeAt(i)) || PUNCTUATION.test(text[i]);
+const isTextSide = (text: string, i: number) => isHanUnit(text.charCodeAt(i)) || isPunctuationUnit(text.charCodeAt(i));
 
 /**
  * Splits a paragraph at its gaps: a line break (with any spaces around it)
@@ -458,7 +459,19 @@ function segmentsAcross(left: string, right: string): boolean {
 	const l = left.slice(Math.max(0, lEnd - 4), lEnd);
 	const r = right.slice(rStart, rStart + 4);
 	if (!/\p{Script=Han}$/u.test(l) || !/^\p{Script=Han}/u.test(r)) return false;
+	// Segmenting is the costly part: the token it could find is one of a few dictionary lookups across the join.
+	if (!dictionaryWordAcross(l, r)) return false;
 	return segment(l + r).some((t) => t.start < l.length && t.end > l.length && t.word.length <= 4 && isDictionaryWord(t.word));
+}
+
+/** Whether some dictionary word of at most four units takes the end of `l` and the start of `r`. */
+function dictionaryWordAcross(l: string, r: string): boolean {
+	const leftInner = innerPairs(l, l.length - 1, -1);
+	const rightInner = innerPairs(r, 0, 1);
+	for (let a = 1; a <= leftInner && a < 4; a++) {
+		for (let b = 1; b <= rightInner && a + b <= 4; b++) if (isDictionaryWord(l.slice(-a) + r.slice(0, b))) return true;
+	}
+	return false;
 }
 
 /** The first clause of the tail is too short to stand alone ("好；拍摄…"). */
