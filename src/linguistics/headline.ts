@@ -6,29 +6,30 @@
  */
 import { isBalanced } from "./pairs.js";
 import { segment } from "./segment.js";
-import { continuationData, danglingEnding, hasInternalSentenceEnd, opensFrame } from "./sentence.js";
+import { anyOf, continuationData, danglingEnding, hasInternalSentenceEnd, opensFrame } from "./sentence.js";
 
 export type HeadingKind = "headline" | "subtitle" | "section" | "speaker" | "dateline" | "caption" | "byline" | "furniture";
 
 interface Patterns {
-	furniture: RegExp[];
-	bylines: RegExp[];
-	captions: RegExp[];
-	datelines: RegExp[];
+	furniture: Pattern;
+	bylines: Pattern;
+	captions: Pattern;
+	datelines: Pattern;
 	title: RegExp;
 }
+
+type Pattern = { test(text: string): boolean };
 
 let patterns: Patterns | undefined;
 
 function compiled(): Patterns {
 	if (patterns) return patterns;
 	const d = continuationData();
-	const all = (list: string[]) => list.map((s) => new RegExp(s, "u"));
 	patterns = {
-		furniture: all(d.furniture.lines),
-		bylines: all(d.bylines),
-		captions: all(d.captions),
-		datelines: all(d.datelines),
+		furniture: anyOf(d.furniture.lines),
+		bylines: anyOf(d.bylines),
+		captions: anyOf(d.captions),
+		datelines: anyOf(d.datelines),
 		title: new RegExp(d.titleWords, "u"),
 	};
 	return patterns;
@@ -60,7 +61,7 @@ function nonSpaceLength(text: string): number {
 /** ASCII double quotes balance when there is an even number of them. */
 function asciiQuotesBalanced(text: string): boolean {
 	let n = 0;
-	for (const ch of text) if (ch === '"') n++;
+	for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) n++;
 	return n % 2 === 0;
 }
 
@@ -77,14 +78,15 @@ export function classifyHeading(raw: string): HeadingKind | undefined {
 	const text = raw.trim();
 	if (!text || text.includes("\n")) return undefined;
 	const p = compiled();
-	const length = nonSpaceLength(text);
-	if (p.furniture.some((r) => r.test(text))) return "furniture";
-	if (length <= MAX_LABEL_LENGTH * 2 && p.bylines.some((r) => r.test(text))) return "byline";
-	if (length <= MAX_LABEL_LENGTH && p.datelines.some((r) => r.test(text))) return "dateline";
+	// Every use below compares the length with 30 or more: a shorter text need not be counted.
+	const length = text.length <= MAX_COMMA_HEADLINE_LENGTH ? text.length : nonSpaceLength(text);
+	if (p.furniture.test(text)) return "furniture";
+	if (length <= MAX_LABEL_LENGTH * 2 && p.bylines.test(text)) return "byline";
+	if (length <= MAX_LABEL_LENGTH && p.datelines.test(text)) return "dateline";
 	// Every other kind is a single short line; long text is body, whatever else it looks like.
 	if (length > MAX_LABEL_LENGTH) return undefined;
 	if (hasInternalSentenceEnd(text)) return undefined;
-	if (length <= MAX_LABEL_LENGTH && p.captions.some((r) => r.test(text))) return "caption";
+	if (length <= MAX_LABEL_LENGTH && p.captions.test(text)) return "caption";
 	// Titles and speaker lines carry no final stop; a short line that has one is a (tiny) paragraph.
 	// (Asked before the costlier checks below, which could only say undefined too.)
 	if (FINAL_STOP.test(text)) return undefined;

@@ -27,6 +27,20 @@ export function continuationData(): ContinuationData {
 	return data;
 }
 
+/**
+ * One pattern that matches where any of `sources` does, so a line is tested
+ * in one call instead of one per pattern. Sources that refer to their own
+ * groups (\1, \k<name>, named groups) could change meaning side by side:
+ * such a list stays a list.
+ */
+export function anyOf(sources: readonly string[]): { test(text: string): boolean } {
+	if (sources.some((s) => /\\[1-9]|\\k<|\(\?<[^=!]/u.test(s))) {
+		const list = sources.map((s) => new RegExp(s, "u"));
+		return { test: (text) => list.some((r) => r.test(text)) };
+	}
+	return new RegExp(sources.map((s) => `(?:${s})`).join("|") || "(?!)", "u");
+}
+
 /** Punctuation that closes a sentence (or a clause that legitimately ends a paragraph: ；： and a lead-in dash). */
 const TERMINALS = new Set([..."。！？…；：!?;:．", "——"]);
 /** Marks that may follow the terminal: closing quotes and brackets. */
