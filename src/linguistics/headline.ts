@@ -85,11 +85,11 @@ export function classifyHeading(raw: string): HeadingKind | undefined {
 	if (length <= MAX_LABEL_LENGTH && p.datelines.test(text)) return "dateline";
 	// Every other kind is a single short line; long text is body, whatever else it looks like.
 	if (length > MAX_LABEL_LENGTH) return undefined;
+	// Titles and speaker lines carry no final stop; a short line that has one is a (tiny) paragraph, or a caption.
+	// Most short body lines leave here, before the costlier checks, which could only say undefined too.
+	if (FINAL_STOP.test(text)) return p.captions.test(text) && !hasInternalSentenceEnd(text) ? "caption" : undefined;
 	if (hasInternalSentenceEnd(text)) return undefined;
-	if (length <= MAX_LABEL_LENGTH && p.captions.test(text)) return "caption";
-	// Titles and speaker lines carry no final stop; a short line that has one is a (tiny) paragraph.
-	// (Asked before the costlier checks below, which could only say undefined too.)
-	if (FINAL_STOP.test(text)) return undefined;
+	if (p.captions.test(text)) return "caption";
 	if (!isBalanced(text) || !asciiQuotesBalanced(text)) return undefined;
 	if (danglingEnding(text) !== undefined) return undefined;
 	if (opensFrame(text) && !COMMA.test(text)) return undefined;
