@@ -3,7 +3,7 @@ import type { ParagraphNode } from "../src/language/ast.js";
 import { ruleDocsUrl, type TextRuleDefinition } from "../src/language/rule-types.js";
 import { documentContinuity, interveningParagraphs, joinEdits, opensForeignBlock } from "../src/linguistics/continuation.js";
 import { classifyHeading } from "../src/linguistics/headline.js";
-import { continuationData } from "../src/linguistics/sentence.js";
+import { anyOf, continuationData } from "../src/linguistics/sentence.js";
 
 type Options = [
 	{
@@ -18,7 +18,7 @@ type MessageIds = "interleaved" | "midSentenceStart" | "continuationMarker" | "f
 interface MarkerPatterns {
 	inline: RegExp;
 	from: RegExp;
-	furnitureLines: RegExp[];
+	furnitureLines: { test(text: string): boolean };
 	lineStart: RegExp;
 }
 
@@ -30,7 +30,7 @@ function markerPatterns(): MarkerPatterns {
 	patterns = {
 		inline: new RegExp([...d.markers.from, ...d.markers.to].join("|"), "gu"),
 		from: new RegExp(d.markers.from.join("|"), "u"),
-		furnitureLines: d.furniture.lines.map((s) => new RegExp(s, "u")),
+		furnitureLines: anyOf(d.furniture.lines),
 		lineStart: new RegExp(d.furniture.lineStart, "u"),
 	};
 	return patterns;
@@ -81,7 +81,7 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 				const p = markerPatterns();
 				const text = node.value;
 				const trimmed = text.trim();
-				if (trimmed && p.furnitureLines.some((r) => r.test(trimmed))) {
+				if (trimmed && p.furnitureLines.test(trimmed)) {
 					// Inside a block the line goes with its line break, so the text around it stays one paragraph.
 					const lines = paragraph.children;
 					const at = lines.indexOf(node);

@@ -9,7 +9,7 @@ import type { TextSourceCode } from "../language/source-code.js";
 import { classifyHeading, type HeadingKind } from "./headline.js";
 import { OPEN_TO_CLOSE } from "./pairs.js";
 import { isDictionaryWord, isWordInnerPair, segment, wordFrequency } from "./segment.js";
-import { badStart, continuationData, danglingEnding, endsSentence, trimEnd } from "./sentence.js";
+import { badStart, continuationData, danglingEnding, endsSentence, isWhitespaceUnit, trimEnd, trimmedEnd, unitTest } from "./sentence.js";
 
 export interface ParagraphShape {
 	paragraph: ParagraphNode;
@@ -59,7 +59,6 @@ export interface DocumentContinuity {
 	byTail: Map<ParagraphNode, Continuation>;
 }
 
-const LEADING_SPACE = /^[\s\u3000\u00a0]*/u;
 const OPEN_QUOTE = "“";
 /** Distant continuations are looked for this many paragraphs either side. */
 const SEARCH_WINDOW = 3;
@@ -83,10 +82,14 @@ function isHanUnit(c: number): boolean {
 	return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
 }
 
-/** Han characters in the text. */
-function hanCount(text: string): number {
+/**
+ * Han characters in the text, counted up to `cap`: every caller only compares
+ * the count with a small number, and a full count would scan whole paragraphs
+ * again and again.
+ */
+function hanCount(text: string, cap: number): number {
 	let n = 0;
-	for (let i = 0; i < text.length; i++) if (isHanUnit(text.charCodeAt(i))) n++;
+	for (let i = 0; i < text.length && n < cap; i++) if (isHanUnit(text.charCodeAt(i))) n++;
 	return n;
 }
 
@@ -157,10 +160,11 @@ function curlyState(text: string): { open: boolean; unopened: boolean } {
  * does not count.
  */
 function trailingHeading(paragraph: ParagraphNode): HeadingKind | undefined {
-	const lines = paragraph.children.map((l) => l.value);
-	if (lines.length < 2) return undefined;
-	const last = classifyHeading(lines[lines.length - 1]);
+	const children = paragraph.children;
+	if (children.length < 2) return undefined;
+	const last = classifyHeading(children[children.length - 1].value);
 	if (last === undefined) return undefined;
+	const lines = children.map((l) => l.value);
 	const above = lines.slice(0, -1).map((l) => (endsSentence(withoutCredit(l)) ? "sentence" : classifyHeading(l)));
 	if (above.some((k) => k === undefined)) return undefined;
 	// Wrapped lines of a column are short and look like headlines one by one: a stack of titles must not read on from line to line.
@@ -190,9 +194,55 @@ function tailMatch(pattern: RegExp, text: string): number | undefined {
 	return m ? from + m.index : undefined;
 }
 
-function shapeOf(paragraph: ParagraphNode, index: number): ParagraphShape {
+/**
+ * A paragraph's shape. The quote state scans the whole body but is read only
+ * for truncated paragraphs and the tails scored against them, so it is
+ * computed on first read; `han` keeps the capped Han count every later
+ * check needs.
+ */
+class Shape implements ParagraphShape {
+	heading: HeadingKind | undefined;
+	truncated: boolean;
+	danglingOn: string | undefined;
+	badStart: string | undefined;
+	interleaved: ColumnGap[] | undefined;
+	#quotes: { open: boolean; unopened: boolean } | undefined;
+	#scrap: boolean | undefined;
+
+	constructor(
+		readonly paragraph: ParagraphNode,
+		readonly index: number,
+		readonly body: string,
+		readonly bodyStart: number,
+		/** Han characters in the body, counted up to MIN_HAN. */
+		readonly han: number,
+		heading: HeadingKind | undefined,
+		truncated: boolean,
+	) {
+		this.heading = heading;
+		this.truncated = truncated;
+		this.danglingOn = undefined;
+		this.badStart = undefined;
+		this.interleaved = undefined;
+	}
+
+	get openQuote(): boolean {
+		return (this.#quotes ??= quoteState(this.body)).open;
+	}
+
+	get closesQuote(): boolean {
+		return (this.#quotes ??= quoteState(this.body)).unopened;
+	}
+
+	/** The whole body is a scrap of one to three characters ("报告。"): it can only be the end of a sentence. */
+	get scrap(): boolean {
+		return (this.#scrap ??= this.han <= 3 && this.body.replace(/[\p{P}\s]/gu, "").length <= 3);
+	}
+}
+
+function shapeOf(paragraph: ParagraphNode, index: number): Shape {
 	const value = paragraph.value;
-	const lead = LEADING_SPACE.exec(value)?.[0].length ?? 0;
+	const lead = leadingSpace(value);
 	let bodyStart = lead;
 	const m = markers();
 	const fromMarker = m.from.exec(value.slice(lead, lead + MARKER_SPAN));
@@ -202,24 +252,17 @@ function shapeOf(paragraph: ParagraphNode, index: number): ParagraphShape {
 	if (toMarker !== undefined) body = trimEnd(body.slice(0, toMarker));
 	body = withoutCredit(body);
 	const heading = classifyHeading(value) ?? trailingHeading(paragraph);
-	const quotes = quoteState(body);
-	const han = hanCount(body);
+	const han = hanCount(body, MIN_HAN);
 	const isBody = heading === undefined && han > 0;
 	// A jump line (下转第二版) says where the sentence goes on; column-join reports the marker, this is no truncation.
 	const truncated = isBody && toMarker === undefined && han >= MIN_HAN && !endsSentence(body);
-	return {
-		paragraph,
-		index,
-		heading,
-		body,
-		bodyStart,
-		truncated,
-		danglingOn: truncated ? (danglingEnding(body) ?? (quotes.open ? OPEN_QUOTE : undefined)) : undefined,
-		badStart: isBody ? badStart(body) : undefined,
-		openQuote: quotes.open,
-		closesQuote: quotes.unopened,
-		interleaved: isBody ? interleavedGaps(value) : undefined,
-	};
+	const shape = new Shape(paragraph, index, body, bodyStart, han, heading, truncated);
+	if (truncated) shape.danglingOn = danglingEnding(body) ?? (shape.openQuote ? OPEN_QUOTE : undefined);
+	if (isBody) {
+		shape.badStart = badStart(body);
+		shape.interleaved = interleavedGaps(value);
+	}
+	return shape;
 }
 
 interface Fragment {
@@ -230,9 +273,9 @@ interface Fragment {
 
 const GAP_CHAR = /[ \u3000\u00a0\t\n\r]/gu;
 const isSpaceUnit = (c: number) => c === 0x20 || c === 0x3000 || c === 0xa0 || c === 0x09;
-const PUNCTUATION = /\p{P}/u;
+const isPunctuationUnit = unitTest(/\p{P}/u);
 /** A Han character or punctuation: what a space-only gap must have on both sides. */
-const isTextSide = (text: string, i: number) => isHanUnit(text.charCodeAt(i)) || PUNCTUATION.test(text[i]);
+const isTextSide = (text: string, i: number) => isHanUnit(text.charCodeAt(i)) || isPunctuationUnit(text.charCodeAt(i));
 
 /**
  * Splits a paragraph at its gaps: a line break (with any spaces around it)
@@ -245,16 +288,11 @@ function fragmentsOf(value: string): { fragments: Fragment[]; gaps: ColumnGap[] 
 	while (lead < value.length && (isSpaceUnit(value.charCodeAt(lead)) || value[lead] === "\n" || value[lead] === "\r")) lead++;
 	const fragments: Fragment[] = [];
 	const gaps: ColumnGap[] = [];
-	// Most paragraphs have no space or line break past their indent: one regular-expression scan settles that.
-	GAP_CHAR.lastIndex = lead;
-	if (!GAP_CHAR.test(value)) {
-		fragments.push({ text: value.slice(lead), start: lead, end: value.length });
-		return { fragments, gaps };
-	}
 	let at = lead;
-	for (let i = lead; i < value.length; i++) {
-		const c = value.charCodeAt(i);
-		if (!isSpaceUnit(c) && c !== 0x0a && c !== 0x0d) continue;
+	// The regular expression jumps from one space or line break to the next (most paragraphs have none past their indent).
+	GAP_CHAR.lastIndex = lead;
+	while (GAP_CHAR.test(value)) {
+		const i = GAP_CHAR.lastIndex - 1;
 		let j = i;
 		let breaks = 0;
 		while (j < value.length) {
@@ -269,7 +307,7 @@ function fragmentsOf(value: string): { fragments: Fragment[]; gaps: ColumnGap[] 
 			gaps.push({ start: i, end: j });
 			at = j;
 		}
-		i = j - 1;
+		GAP_CHAR.lastIndex = j;
 	}
 	fragments.push({ text: value.slice(at), start: at, end: value.length });
 	return { fragments, gaps };
@@ -284,23 +322,33 @@ function fragmentsOf(value: string): { fragments: Fragment[]; gaps: ColumnGap[] 
  */
 function interleavedGaps(value: string): ColumnGap[] | undefined {
 	const split = fragmentsOf(value);
+	// Dropping furniture below only removes gaps.
+	if (split.gaps.length < 2) return undefined;
 	// Page numbers and stray marks between lines are furniture, not a column: read across them.
 	const fragments: Fragment[] = [];
 	const gaps: ColumnGap[] = [];
-	split.fragments.forEach((f, k) => {
-		if (hanCount(f.text) === 0 && f.text.length <= 6 && k > 0) return;
+	for (let k = 0; k < split.fragments.length; k++) {
+		const f = split.fragments[k];
+		if (k > 0 && f.text.length <= 6 && hanCount(f.text, 1) === 0) continue;
 		if (k > 0) gaps.push(split.gaps[k - 1]);
 		fragments.push(f);
-	});
+	}
 	if (gaps.length < 2) return undefined;
 	// A cheap first look with split words only: a single column splits words straight across its gaps and hardly ever one line further.
-	const straightWords: boolean[] = [];
+	const splitWord = (k: number, skip: number) => bridgeWord(fragments[k].text, fragments[k + skip].text, BRIDGE_RATIO, GAP_WORD_LENGTH) !== undefined;
 	const skippedWords: boolean[] = [];
+	let skips = false;
 	for (let k = 0; k < gaps.length; k++) {
-		straightWords.push(bridgeWord(fragments[k].text, fragments[k + 1].text, BRIDGE_RATIO, GAP_WORD_LENGTH) !== undefined);
-		skippedWords.push(k + 2 < fragments.length && bridgeWord(fragments[k].text, fragments[k + 2].text, BRIDGE_RATIO, GAP_WORD_LENGTH) !== undefined);
+		const word = k + 2 < fragments.length && splitWord(k, 2);
+		skippedWords.push(word);
+		skips ||= word;
 	}
-	if (!skippedWords.includes(true) && straightWords.includes(true)) return undefined;
+	// Straight joins are looked at only as far as needed: without a skipping word one straight word settles it.
+	const straightWords: boolean[] = [];
+	for (let k = 0; k < gaps.length; k++) {
+		straightWords.push(splitWord(k, 1));
+		if (!skips && straightWords[k]) return undefined;
+	}
 	// How well one fragment carries on another: 2 for a split word, 1 when segmentation puts a word across the join.
 	const continuity = (split: boolean, left: string, right: string) => (split ? 2 : segmentsAcross(left, right) ? 1 : 0);
 	let straight = 0;
@@ -338,20 +386,26 @@ const SURE_BRIDGE_RATIO = 1;
  * words of their own far more often.
  */
 export function bridgeWord(left: string, right: string, minRatio = BRIDGE_RATIO, maxLength = 4): string | undefined {
-	const l = trimEnd(left).slice(-3);
-	const r = right.replace(LEADING_SPACE, "").slice(0, 3);
-	// Every candidate word takes the last character of the left and the first of the right.
-	if (!isHanUnit(l.charCodeAt(l.length - 1)) || !isHanUnit(r.charCodeAt(0))) return undefined;
+	const lEnd = trimmedEnd(left);
+	const rStart = leadingSpace(right);
+	// Every candidate word takes the last character of the left and the first of the right: test those before slicing.
+	const last = left.charCodeAt(lEnd - 1);
+	const first = right.charCodeAt(rStart);
+	if (!isHanUnit(last) || !isHanUnit(first)) return undefined;
 	// Most joins have no dictionary word across them: one table probe instead of nine lookups.
-	if (!isWordInnerPair(l.charCodeAt(l.length - 1), r.charCodeAt(0))) return undefined;
+	if (!isWordInnerPair(last, first)) return undefined;
+	const l = left.slice(Math.max(0, lEnd - 3), lEnd);
+	const r = right.slice(rStart, rStart + 3);
+	// A dictionary word holds only pairs of the join table: a half with a pair outside it makes no word at all.
+	const leftInner = innerPairs(l, l.length - 1, -1);
+	const rightInner = innerPairs(r, 0, 1);
 	let best: string | undefined;
 	let bestRatio = minRatio;
 	// The halves' counts are shared by several candidate words: look each up once.
 	const leftCounts: number[] = [];
 	const rightCounts: number[] = [];
-	for (let a = 1; a <= 3; a++) {
-		for (let b = 1; b <= 3 && a + b <= maxLength; b++) {
-			if (l.length < a || r.length < b) continue;
+	for (let a = 1; a <= leftInner; a++) {
+		for (let b = 1; b <= rightInner && a + b <= maxLength; b++) {
 			const word = l.slice(-a) + r.slice(0, b);
 			if (!HAN_ONLY.test(word)) continue;
 			const f = wordFrequency(word);
@@ -370,17 +424,54 @@ export function bridgeWord(left: string, right: string, minRatio = BRIDGE_RATIO,
 
 const HAN_ONLY = /^\p{Script=Han}+$/u;
 
+/** Offset of the first unit of the text that is not whitespace (`\s`, as the patterns see it). */
+function leadingSpace(text: string): number {
+	let i = 0;
+	while (i < text.length && isWhitespaceUnit(text.charCodeAt(i))) i++;
+	return i;
+}
+
+/**
+ * How many units of `text`, from `from` stepping by `step`, are chained by
+ * pairs of the join table (1 when the first pair already is not one, 0 for
+ * an empty text): the longest piece that can be part of a dictionary word.
+ */
+function innerPairs(text: string, from: number, step: 1 | -1): number {
+	if (text.length === 0) return 0;
+	let n = 1;
+	for (let i = from; n < text.length; i += step, n++) {
+		const before = step === 1 ? i : i - 1;
+		if (!isWordInnerPair(text.charCodeAt(before), text.charCodeAt(before + 1))) break;
+	}
+	return n;
+}
+
 /**
  * A weaker sign than `bridgeWord`: segmenting the join as one text puts a
  * dictionary word across it, however common its halves are on their own.
  */
 function segmentsAcross(left: string, right: string): boolean {
-	const l = trimEnd(left).slice(-4);
-	const r = right.replace(LEADING_SPACE, "").slice(0, 4);
-	if (!/\p{Script=Han}$/u.test(l) || !/^\p{Script=Han}/u.test(r)) return false;
+	const lEnd = trimmedEnd(left);
+	const rStart = leadingSpace(right);
+	if (lEnd === 0 || rStart === right.length) return false;
 	// A dictionary token across the join holds the pair of units either side of it: without one, skip segmenting.
-	if (!isWordInnerPair(l.charCodeAt(l.length - 1), r.charCodeAt(0))) return false;
+	if (!isWordInnerPair(left.charCodeAt(lEnd - 1), right.charCodeAt(rStart))) return false;
+	const l = left.slice(Math.max(0, lEnd - 4), lEnd);
+	const r = right.slice(rStart, rStart + 4);
+	if (!/\p{Script=Han}$/u.test(l) || !/^\p{Script=Han}/u.test(r)) return false;
+	// Segmenting is the costly part: the token it could find is one of a few dictionary lookups across the join.
+	if (!dictionaryWordAcross(l, r)) return false;
 	return segment(l + r).some((t) => t.start < l.length && t.end > l.length && t.word.length <= 4 && isDictionaryWord(t.word));
+}
+
+/** Whether some dictionary word of at most four units takes the end of `l` and the start of `r`. */
+function dictionaryWordAcross(l: string, r: string): boolean {
+	const leftInner = innerPairs(l, l.length - 1, -1);
+	const rightInner = innerPairs(r, 0, 1);
+	for (let a = 1; a <= leftInner && a < 4; a++) {
+		for (let b = 1; b <= rightInner && a + b <= 4; b++) if (isDictionaryWord(l.slice(-a) + r.slice(0, b))) return true;
+	}
+	return false;
 }
 
 /** The first clause of the tail is too short to stand alone ("好；拍摄…"). */
@@ -396,11 +487,6 @@ function scrapThenMore(text: string): boolean {
 	return m !== null && text.length - m[0].length >= 4;
 }
 
-/** The whole paragraph is a scrap of one to three characters ("报告。"): it can only be the end of a sentence. */
-function scrap(body: string): boolean {
-	return hanCount(body) <= 3 && body.replace(/[\p{P}\s]/gu, "").length <= 3;
-}
-
 interface JoinScore {
 	score: number;
 	bridge: string | undefined;
@@ -410,7 +496,7 @@ interface JoinScore {
 	tailCue: boolean;
 }
 
-function score(head: ParagraphShape, tail: ParagraphShape): JoinScore {
+function score(head: Shape, tail: Shape): JoinScore {
 	const bridge = bridgeWord(head.body, tail.body);
 	let s = 0;
 	let tailCue = false;
@@ -433,7 +519,7 @@ function score(head: ParagraphShape, tail: ParagraphShape): JoinScore {
 		s += tail.badStart === "于" ? 1 : 2;
 		tailCue = true;
 	}
-	if (scrap(tail.body)) {
+	if (tail.scrap) {
 		s += 2;
 		tailCue = true;
 	} else if (fragmentHead(tail.body)) {
@@ -441,7 +527,7 @@ function score(head: ParagraphShape, tail: ParagraphShape): JoinScore {
 		tailCue = true;
 	}
 	if (head.danglingOn !== undefined && head.danglingOn !== OPEN_QUOTE) s += 1;
-	return { score: s, bridge, tailCue, specific: bridge !== undefined || across || (head.openQuote && tail.closesQuote) || scrap(tail.body) };
+	return { score: s, bridge, tailCue, specific: bridge !== undefined || across || (head.openQuote && tail.closesQuote) || tail.scrap };
 }
 
 /** Narrower pieces are wrapped lines of one column far more often than lines of a glued page. */
@@ -453,7 +539,7 @@ const MIN_SPREAD_WIDTH = 30;
  * first gap is one or two column lines long, no gap splits a word, and some
  * gap neither ends a sentence nor runs on.
  */
-function spreadInterleave(shapes: ParagraphShape[]): void {
+function spreadInterleave(shapes: Shape[]): void {
 	const widths: number[] = [];
 	for (const s of shapes) {
 		if (!s.interleaved) continue;
@@ -464,7 +550,7 @@ function spreadInterleave(shapes: ParagraphShape[]): void {
 	const width = widths[widths.length >> 1];
 	const near = (n: number, w: number) => Math.abs(n - w) <= w * 0.2;
 	for (const s of shapes) {
-		if (s.interleaved || s.heading !== undefined || hanCount(s.body) < MIN_HAN) continue;
+		if (s.interleaved || s.heading !== undefined || s.han < MIN_HAN) continue;
 		const { fragments, gaps } = fragmentsOf(s.paragraph.value);
 		if (gaps.length === 0 || gaps.length > 3) continue;
 		// The piece before the first gap is a whole printed line of the page's columns.
@@ -485,12 +571,19 @@ function spreadInterleave(shapes: ParagraphShape[]): void {
 	}
 }
 
+/** Whether a shape strictly between indices `a` and `b` is a heading. */
+function headingBetween(shapes: readonly Shape[], a: number, b: number): boolean {
+	for (let k = Math.min(a, b) + 1; k < Math.max(a, b); k++) if (shapes[k].heading !== undefined) return true;
+	return false;
+}
+
 function analyse(paragraphs: readonly ParagraphNode[]): DocumentContinuity {
 	const shapes = paragraphs.map(shapeOf);
 	spreadInterleave(shapes);
 	// A title is followed by its body; a short line followed by a paragraph that opens with a particle was a sentence cut short.
 	for (let i = 0; i + 1 < shapes.length; i++) {
-		const [line, next] = [shapes[i], shapes[i + 1]];
+		const line = shapes[i];
+		const next = shapes[i + 1];
 		if (line.heading !== "headline" || next.heading !== undefined || next.interleaved) continue;
 		const proof = (next.badStart !== undefined && next.badStart !== "于") || bridgeWord(line.body, next.body, SURE_BRIDGE_RATIO) !== undefined;
 		if (!proof) continue;
@@ -505,15 +598,15 @@ function analyse(paragraphs: readonly ParagraphNode[]): DocumentContinuity {
 		const to = Math.min(shapes.length - 1, head.index + SEARCH_WINDOW);
 		for (let j = from; j <= to; j++) {
 			const tail = shapes[j];
-			if (j === head.index || tail.heading !== undefined || tail.interleaved || hanCount(tail.body) === 0) continue;
+			if (j === head.index || tail.heading !== undefined || tail.interleaved || tail.han === 0) continue;
 			const adjacent = j === head.index + 1;
 			// A sentence does not resume across a section title.
-			if (shapes.slice(Math.min(j, head.index) + 1, Math.max(j, head.index)).some((x) => x.heading !== undefined)) continue;
+			if (headingBetween(shapes, j, head.index)) continue;
 			const { score: s, bridge, tailCue, specific } = score(head, tail);
 			// A distant pair needs a cue tying the two together and more than one cue in all, unless the tail is a scrap that can belong nowhere else.
 			// A split word is enough when the tail's neighbour ends its own sentence, so the tail continues nothing nearer.
 			const loneTail = j > head.index && endsSentence(shapes[j - 1].body) && bridge !== undefined;
-			if (!tailCue || (!adjacent && !specific) || s < (adjacent || loneTail || scrap(tail.body) ? 2 : 3)) continue;
+			if (!tailCue || (!adjacent && !specific) || s < (adjacent || loneTail || tail.scrap ? 2 : 3)) continue;
 			candidates.push({ head, tail, adjacent, score: s + (adjacent ? 1 : 0) - Math.abs(j - head.index) * 0.01, bridgeWord: bridge });
 		}
 	}

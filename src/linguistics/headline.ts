@@ -6,29 +6,30 @@
  */
 import { isBalanced } from "./pairs.js";
 import { segment } from "./segment.js";
-import { continuationData, danglingEnding, hasInternalSentenceEnd, opensFrame } from "./sentence.js";
+import { anyOf, continuationData, danglingEnding, hasInternalSentenceEnd, opensFrame } from "./sentence.js";
 
 export type HeadingKind = "headline" | "subtitle" | "section" | "speaker" | "dateline" | "caption" | "byline" | "furniture";
 
 interface Patterns {
-	furniture: RegExp[];
-	bylines: RegExp[];
-	captions: RegExp[];
-	datelines: RegExp[];
+	furniture: Pattern;
+	bylines: Pattern;
+	captions: Pattern;
+	datelines: Pattern;
 	title: RegExp;
 }
+
+type Pattern = { test(text: string): boolean };
 
 let patterns: Patterns | undefined;
 
 function compiled(): Patterns {
 	if (patterns) return patterns;
 	const d = continuationData();
-	const all = (list: string[]) => list.map((s) => new RegExp(s, "u"));
 	patterns = {
-		furniture: all(d.furniture.lines),
-		bylines: all(d.bylines),
-		captions: all(d.captions),
-		datelines: all(d.datelines),
+		furniture: anyOf(d.furniture.lines),
+		bylines: anyOf(d.bylines),
+		captions: anyOf(d.captions),
+		datelines: anyOf(d.datelines),
 		title: new RegExp(d.titleWords, "u"),
 	};
 	return patterns;
@@ -44,13 +45,23 @@ const MAX_LABEL_LENGTH = 64;
 /** Longer raw text (spaces included) is never a title, label or byline. */
 const MAX_RAW_LENGTH = MAX_LABEL_LENGTH * 3;
 const SECTION_NUMBER = /^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[\s、．.]|第[一二三四五六七八九十0-9]{1,3}[章节部分篇])/u;
-const SPACES = /[\s\u3000\u00a0]/gu;
 const COMMA = /[，,]/u;
+const FINAL_STOP = /[。！？!?]$/u;
+
+const SPACES = /[\s\u3000\u00a0]/gu;
+
+/** Length of the text without whitespace: the regular expression skips to each space (a line has few), nothing is copied. */
+function nonSpaceLength(text: string): number {
+	let spaces = 0;
+	SPACES.lastIndex = 0;
+	while (SPACES.test(text)) spaces++;
+	return text.length - spaces;
+}
 
 /** ASCII double quotes balance when there is an even number of them. */
 function asciiQuotesBalanced(text: string): boolean {
 	let n = 0;
-	for (const ch of text) if (ch === '"') n++;
+	for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) n++;
 	return n % 2 === 0;
 }
 
@@ -67,19 +78,21 @@ export function classifyHeading(raw: string): HeadingKind | undefined {
 	const text = raw.trim();
 	if (!text || text.includes("\n")) return undefined;
 	const p = compiled();
-	const length = text.replace(SPACES, "").length;
-	if (p.furniture.some((r) => r.test(text))) return "furniture";
-	if (length <= MAX_LABEL_LENGTH * 2 && p.bylines.some((r) => r.test(text))) return "byline";
-	if (length <= MAX_LABEL_LENGTH && p.datelines.some((r) => r.test(text))) return "dateline";
+	// Every use below compares the length with 30 or more: a shorter text need not be counted.
+	const length = text.length <= MAX_COMMA_HEADLINE_LENGTH ? text.length : nonSpaceLength(text);
+	if (p.furniture.test(text)) return "furniture";
+	if (length <= MAX_LABEL_LENGTH * 2 && p.bylines.test(text)) return "byline";
+	if (length <= MAX_LABEL_LENGTH && p.datelines.test(text)) return "dateline";
 	// Every other kind is a single short line; long text is body, whatever else it looks like.
 	if (length > MAX_LABEL_LENGTH) return undefined;
+	// Titles and speaker lines carry no final stop; a short line that has one is a (tiny) paragraph, or a caption.
+	// Most short body lines leave here, before the costlier checks, which could only say undefined too.
+	if (FINAL_STOP.test(text)) return p.captions.test(text) && !hasInternalSentenceEnd(text) ? "caption" : undefined;
 	if (hasInternalSentenceEnd(text)) return undefined;
-	if (length <= MAX_LABEL_LENGTH && p.captions.some((r) => r.test(text))) return "caption";
+	if (p.captions.test(text)) return "caption";
 	if (!isBalanced(text) || !asciiQuotesBalanced(text)) return undefined;
 	if (danglingEnding(text) !== undefined) return undefined;
 	if (opensFrame(text) && !COMMA.test(text)) return undefined;
-	// Titles and speaker lines carry no final stop; a short line that has one is a (tiny) paragraph.
-	if (/[。！？!?]$/u.test(text)) return undefined;
 	if (/^[—―－-]{1,2}/u.test(text) && length <= MAX_LABEL_LENGTH) return "subtitle";
 	if (length <= MAX_LABEL_LENGTH && !COMMA.test(text) && /[:：]$/u.test(text)) return "speaker";
 	if (length <= MAX_LABEL_LENGTH && !COMMA.test(text) && p.title.test(text) && !opensFrame(text)) return "speaker";

@@ -27,21 +27,65 @@ export function continuationData(): ContinuationData {
 	return data;
 }
 
+/**
+ * One pattern that matches where any of `sources` does, so a line is tested
+ * in one call instead of one per pattern. Sources that refer to their own
+ * groups (\1, \k<name>, named groups) could change meaning side by side:
+ * such a list stays a list.
+ */
+export function anyOf(sources: readonly string[]): { test(text: string): boolean } {
+	if (sources.some((s) => /\\[1-9]|\\k<|\(\?<[^=!]/u.test(s))) {
+		const list = sources.map((s) => new RegExp(s, "u"));
+		return { test: (text) => list.some((r) => r.test(text)) };
+	}
+	return new RegExp(sources.map((s) => `(?:${s})`).join("|") || "(?!)", "u");
+}
+
 /** Punctuation that closes a sentence (or a clause that legitimately ends a paragraph: ；： and a lead-in dash). */
 const TERMINALS = new Set([..."。！？…；：!?;:．", "——"]);
 /** Marks that may follow the terminal: closing quotes and brackets. */
 const CLOSERS = new Set([..."”’」』）)》〉】〕\"'"]);
+/** The same sets by UTF-16 unit (every member is one unit but "——"): `text[i]` would make a string per test. */
+const unitsOf = (set: Set<string>) => new Set([...set].filter((s) => s.length === 1).map((s) => s.charCodeAt(0)));
+const TERMINAL_UNITS = unitsOf(TERMINALS);
+const CLOSER_UNITS = unitsOf(CLOSERS);
+const EM_DASH = 0x2014;
 /** Internal sentence punctuation: a line containing these is a sentence, not a title. */
 const SENTENCE_INTERNAL = /[。！？；!?;]|[\p{Script=Han}][.．](?=\s|[\p{Script=Han}“"]|$)/u;
 const SPACE_CHAR = /[\s\u3000\u00a0]/u;
 /** Decoration and invisible characters after the last mark: emoji (with joiners and selectors), format characters. */
 const DECORATION_CHAR = /[\p{Extended_Pictographic}\p{Cf}\u{fe0f}\u{20e3}\s\u3000]/u;
 
-/** The text without trailing whitespace. */
-export function trimEnd(text: string): string {
+/**
+ * A test of single UTF-16 units against a one-character class. These run on
+ * every paragraph end and join: the regular expression decides once per unit
+ * (0 not asked yet, 1 yes, 2 no), a table answers after that.
+ */
+export function unitTest(pattern: RegExp): (c: number) => boolean {
+	let known: Uint8Array | undefined;
+	return (c) => {
+		known ??= new Uint8Array(0x10000);
+		let k = known[c];
+		if (k === 0) k = known[c] = pattern.test(String.fromCharCode(c)) ? 1 : 2;
+		return k === 1;
+	};
+}
+
+/** Whether a UTF-16 unit is whitespace as the patterns see it (`\s`). */
+export const isWhitespaceUnit = unitTest(SPACE_CHAR);
+const isDecorationUnit = unitTest(DECORATION_CHAR);
+
+/** Length of the text without trailing whitespace. */
+export function trimmedEnd(text: string): number {
 	// A loop from the end: a `\s+$` search would try every position of a long paragraph.
 	let end = text.length;
-	while (end > 0 && SPACE_CHAR.test(text[end - 1])) end--;
+	while (end > 0 && isWhitespaceUnit(text.charCodeAt(end - 1))) end--;
+	return end;
+}
+
+/** The text without trailing whitespace. */
+export function trimEnd(text: string): string {
+	const end = trimmedEnd(text);
 	return end === text.length ? text : text.slice(0, end);
 }
 
@@ -56,16 +100,16 @@ export function endsSentence(text: string): boolean {
 		// Step over a whole code point so an emoji's surrogate pair is tested as one character.
 		const low = text.charCodeAt(end - 1);
 		const width = low >= 0xdc00 && low <= 0xdfff && end >= 2 ? 2 : 1;
-		if (!DECORATION_CHAR.test(text.slice(end - width, end))) break;
+		if (!(width === 1 ? isDecorationUnit(low) : DECORATION_CHAR.test(text.slice(end - width, end)))) break;
 		end -= width;
 	}
-	while (end > 0 && CLOSERS.has(text[end - 1])) end--;
+	while (end > 0 && CLOSER_UNITS.has(text.charCodeAt(end - 1))) end--;
 	if (end === 0) return false;
-	const last = text[end - 1];
-	if (last === "—" && text[end - 2] === "—") return true;
+	const last = text.charCodeAt(end - 1);
+	if (last === EM_DASH && text.charCodeAt(end - 2) === EM_DASH) return true;
 	// A lone "3." is a list number; anywhere else an ASCII full stop ends a sentence (电话：63071234.).
-	if (last === "." || last === "．") return end >= 2 && !/^[\s\u3000]*[0-9]{1,3}[.．]$/u.test(text.slice(0, end));
-	return TERMINALS.has(last);
+	if (last === 0x2e || last === 0xff0e) return end >= 2 && !/^[\s\u3000]*[0-9]{1,3}[.．]$/u.test(text.slice(0, end));
+	return TERMINAL_UNITS.has(last);
 }
 
 /** True when the text contains a sentence end before its last character (it holds at least one full sentence). */
@@ -86,7 +130,7 @@ export function lastSentenceEnd(text: string): number {
 }
 
 let dangling: Set<string> | undefined;
-let danglingLastChars: Set<string> | undefined;
+let danglingLastUnits: Set<number> | undefined;
 
 /**
  * The function word or particle the text ends in, when it ends in one a
@@ -95,13 +139,15 @@ let danglingLastChars: Set<string> | undefined;
  */
 export function danglingEnding(text: string): string | undefined {
 	dangling ??= new Set(continuationData().danglingEndings.words);
-	danglingLastChars ??= new Set([...dangling].map((w) => w[w.length - 1]));
+	danglingLastUnits ??= new Set([...dangling].map((w) => w.charCodeAt(w.length - 1)));
 	const tail = trimEnd(text).slice(-8);
 	if (!tail) return undefined;
-	const last = tail[tail.length - 1];
-	if (last === "，" || last === "," || last === "、") return last;
+	const last = tail.charCodeAt(tail.length - 1);
+	if (last === 0xff0c) return "，";
+	if (last === 0x2c) return ",";
+	if (last === 0x3001) return "、";
 	// Segmenting is the costly part; most endings cannot be a listed word at all.
-	if (!danglingLastChars.has(last)) return undefined;
+	if (!danglingLastUnits.has(last)) return undefined;
 	const tokens = segment(tail);
 	const word = tokens[tokens.length - 1]?.word;
 	return word && dangling.has(word) ? word : undefined;
@@ -115,6 +161,8 @@ export function opensFrame(text: string): boolean {
 
 let badStartChars: Set<string> | undefined;
 let badStartPunct: Set<string> | undefined;
+/** Every first UTF-16 unit a bad start can have: most paragraphs open with none of them. */
+let badStartOpeners: Set<number> | undefined;
 
 /**
  * Why the text cannot begin a paragraph, or undefined when it can: it opens
@@ -125,8 +173,11 @@ export function badStart(text: string): string | undefined {
 	const { badStarts } = continuationData();
 	badStartChars ??= new Set(badStarts.chars);
 	badStartPunct ??= new Set(badStarts.punctuation);
-	const t = text.replace(/^[\s\u3000]+/u, "");
-	if (!t) return undefined;
+	badStartOpeners ??= new Set([...badStartChars, ...badStartPunct, ...badStarts.prefixes].filter((p) => p).map((p) => p.charCodeAt(0)));
+	let lead = 0;
+	while (lead < text.length && isWhitespaceUnit(text.charCodeAt(lead))) lead++;
+	if (lead === text.length || !badStartOpeners.has(text.charCodeAt(lead))) return undefined;
+	const t = lead ? text.slice(lead) : text;
 	if (badStartPunct.has(t[0])) return t[0];
 	if (badStarts.notPrefixes.some((p) => t.startsWith(p))) return undefined;
 	const prefix = badStarts.prefixes.find((p) => t.startsWith(p));
