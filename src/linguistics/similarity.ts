@@ -107,6 +107,233 @@ export function editDistanceWithin(a: string, b: string, max: number): number {
 }
 
 /**
+ * `sharedShingles` of `sampledShingles` of many keys at once, for keys held
+ * as code units in one pool (key `i` is `codes[starts[i], starts[i] +
+ * lengths[i])`), with the same pairs in the same order and `sizes[i]` the
+ * number of samples of key `i`. An open-addressing table of typed arrays
+ * replaces a set of samples per key and a map of postings.
+ */
+export function sampledShinglePairs(
+	codes: Uint16Array,
+	starts: ArrayLike<number>,
+	lengths: ArrayLike<number>,
+	k: number,
+	rate: number,
+	maxPostings = 32,
+): { pairs: Array<[number, number, number]>; skipped: Int32Array; sizes: Int32Array } {
+	const n = lengths.length;
+	let positions = 0;
+	for (let i = 0; i < n; i++) if (lengths[i] >= k) positions += lengths[i] - k + 1;
+	const s = shingleScratch(positions);
+	const { slots, postingHash, head, tail, size, item: entryItem, next } = s;
+	const { mask, shift } = s;
+	slots.fill(0, 0, mask + 1);
+	let top = 1;
+	for (let i = 1; i < k; i++) top = Math.imul(top, BASE);
+	const threshold = Math.floor(0x100000000 / rate);
+	const sizes = new Int32Array(n);
+	let postings = 0;
+	let entries = 0;
+	for (let item = 0; item < n; item++) {
+		const from = starts[item];
+		const end = from + lengths[item];
+		if (end - from < k) continue;
+		let h = 0;
+		for (let i = from; i < from + k; i++) h = (Math.imul(h, BASE) + codes[i]) | 0;
+		for (let i = from + k; ; i++) {
+			const m = Math.imul(h, 0x9e3779b1) >>> 0;
+			if (m < threshold) {
+				let slot = Math.imul(m, 0x85ebca6b) >>> shift;
+				let p = slots[slot] - 1;
+				while (p >= 0 && postingHash[p] !== m) {
+					slot = (slot + 1) & mask;
+					p = slots[slot] - 1;
+				}
+				if (p < 0) {
+					// A new hash: postings are numbered in the order their hash is first sampled.
+					p = postings++;
+					slots[slot] = p + 1;
+					postingHash[p] = m;
+					head[p] = tail[p] = entries;
+					size[p] = 1;
+					entryItem[entries] = item;
+					next[entries++] = -1;
+					sizes[item]++;
+				} else if (entryItem[tail[p]] !== item) {
+					// Keys are sampled in order, so a repeat within one key meets its own entry at the tail.
+					next[tail[p]] = entries;
+					tail[p] = entries;
+					size[p]++;
+					entryItem[entries] = item;
+					next[entries++] = -1;
+					sizes[item]++;
+				}
+			}
+			if (i >= end) break;
+			h = (Math.imul(h - Math.imul(codes[i - k], top), BASE) + codes[i]) | 0;
+		}
+	}
+	const skipped = new Int32Array(n);
+	const counts = new Map<number, number>();
+	for (let p = 0; p < postings; p++) {
+		if (size[p] < 2) continue;
+		if (size[p] > maxPostings) {
+			for (let e = head[p]; e >= 0; e = next[e]) skipped[entryItem[e]]++;
+			continue;
+		}
+		for (let ey = next[head[p]]; ey >= 0; ey = next[ey]) {
+			const y = entryItem[ey];
+			for (let ex = head[p]; ex !== ey; ex = next[ex]) {
+				const id = entryItem[ex] * n + y;
+				counts.set(id, (counts.get(id) ?? 0) + 1);
+			}
+		}
+	}
+	return { pairs: [...counts].map(([id, c]) => [Math.floor(id / n), id % n, c]), skipped, sizes };
+}
+
+interface ShingleScratch {
+	mask: number;
+	/** 32 − log2(table size): the top bits of a multiplicative hash pick the slot. */
+	shift: number;
+	/** Open-addressing table: posting number + 1 per slot, 0 when empty. */
+	slots: Int32Array;
+	postingHash: Uint32Array;
+	head: Int32Array;
+	tail: Int32Array;
+	size: Int32Array;
+	item: Int32Array;
+	next: Int32Array;
+}
+
+let scratch: ShingleScratch | undefined;
+
+/** Buffers for up to `entries` samples, reused across documents and grown on demand. */
+function shingleScratch(entries: number): ShingleScratch {
+	let bits = 4;
+	while (1 << bits < 2 * entries) bits++;
+	if (!scratch || scratch.item.length < entries || scratch.slots.length < 1 << bits) {
+		const capacity = Math.max(entries, 2 * (scratch?.item.length ?? 0), 256);
+		const slotCount = Math.max(1 << bits, scratch?.slots.length ?? 0);
+		scratch = {
+			mask: 0,
+			shift: 0,
+			slots: new Int32Array(slotCount),
+			postingHash: new Uint32Array(capacity),
+			head: new Int32Array(capacity),
+			tail: new Int32Array(capacity),
+			size: new Int32Array(capacity),
+			item: new Int32Array(capacity),
+			next: new Int32Array(capacity),
+		};
+	}
+	scratch.mask = (1 << bits) - 1;
+	scratch.shift = 32 - bits;
+	return scratch;
+}
+
+/**
+ * `editDistanceWithin` of the code-unit ranges `codes[a, a + n)` and
+ * `codes[b, b + m)` (`max` a whole number). Two texts whose characters differ
+ * as a multiset by more than `max` are rejected in linear time: each edit
+ * removes at most one surplus character from either side.
+ */
+export function editDistanceWithinCodes(codes: Uint16Array, a: number, n: number, b: number, m: number, max: number): number {
+	if (Math.abs(n - m) > max) return Infinity;
+	if (multisetDistance(codes, a, n, b, m) > max) return Infinity;
+	const INF = max + 1;
+	if (rowScratch.length < 2 * (m + 1)) rowScratch = new Int32Array(2 * (m + 1) + 64);
+	let prev = rowScratch.subarray(0, m + 1);
+	let cur = rowScratch.subarray(m + 1, 2 * (m + 1));
+	for (let j = 0; j <= m; j++) prev[j] = j <= max ? j : INF;
+	cur.fill(INF);
+	for (let i = 1; i <= n; i++) {
+		const lo = Math.max(1, i - max);
+		const hi = Math.min(m, i + max);
+		cur[0] = i <= max ? i : INF;
+		if (lo - 1 > 0) cur[lo - 1] = INF;
+		if (hi + 1 <= m) cur[hi + 1] = INF;
+		let rowMin = lo === 1 ? cur[0] : INF;
+		const ca = codes[a + i - 1];
+		let left = cur[lo - 1];
+		for (let j = lo; j <= hi; j++) {
+			let v = prev[j - 1] + (ca === codes[b + j - 1] ? 0 : 1);
+			const up = prev[j] + 1;
+			if (up < v) v = up;
+			if (left + 1 < v) v = left + 1;
+			if (v > INF) v = INF;
+			cur[j] = v;
+			left = v;
+			if (v < rowMin) rowMin = v;
+		}
+		if (rowMin > max) return Infinity;
+		const t = prev;
+		prev = cur;
+		cur = t;
+	}
+	return prev[m] <= max ? prev[m] : Infinity;
+}
+
+let rowScratch: Int32Array = new Int32Array(0);
+let tally: Int32Array | undefined;
+/** Counts per code unit modulo the table size: a small table stays in cache, and merged counts still bound from below. */
+const TALLY_MASK = 0xfff;
+
+/** max(surplus of one side, surplus of the other) over the two ranges' character counts: a lower bound of the edit distance. */
+function multisetDistance(codes: Uint16Array, a: number, n: number, b: number, m: number): number {
+	const count = (tally ??= new Int32Array(TALLY_MASK + 1));
+	for (let i = a; i < a + n; i++) count[codes[i] & TALLY_MASK]++;
+	for (let j = b; j < b + m; j++) count[codes[j] & TALLY_MASK]--;
+	let surplusA = 0;
+	let surplusB = 0;
+	// Every touched count is read and reset: the table is all zeros between calls.
+	for (let i = a; i < a + n; i++) {
+		const c = codes[i] & TALLY_MASK;
+		const v = count[c];
+		if (v > 0) {
+			surplusA += v;
+			count[c] = 0;
+		}
+	}
+	for (let j = b; j < b + m; j++) {
+		const c = codes[j] & TALLY_MASK;
+		if (count[c] < 0) surplusB -= count[c];
+		count[c] = 0;
+	}
+	return Math.max(surplusA, surplusB);
+}
+
+/**
+ * Lower bounds of the edit distance between `codes[a, a + n)` and the first
+ * and the last `n` units of `codes[b, b + m)` (`m ≥ n`), from character
+ * counts; one count serves both ends, slid from one to the other.
+ */
+export function endWindowBounds(codes: Uint16Array, a: number, n: number, b: number, m: number): [number, number] {
+	const count = (tally ??= new Int32Array(TALLY_MASK + 1));
+	// surplus = Σ max(0, count): characters of the short text the window lacks (for equal sizes, also the reverse).
+	let surplus = 0;
+	for (let i = a; i < a + n; i++) if (count[codes[i] & TALLY_MASK]++ >= 0) surplus++;
+	for (let j = b; j < b + n; j++) if (count[codes[j] & TALLY_MASK]-- > 0) surplus--;
+	const first = surplus;
+	if (m - n <= n) {
+		// Overlapping ends: slide the window.
+		for (let j = b; j < b + m - n; j++) {
+			if (count[codes[j] & TALLY_MASK]++ >= 0) surplus++;
+			if (count[codes[j + n] & TALLY_MASK]-- > 0) surplus--;
+		}
+	} else {
+		// Disjoint ends: put the first n back (all counts are the short text's again), then take the last n.
+		for (let j = b; j < b + n; j++) count[codes[j] & TALLY_MASK]++;
+		surplus = n;
+		for (let j = b + m - n; j < b + m; j++) if (count[codes[j] & TALLY_MASK]-- > 0) surplus--;
+	}
+	// Counts are now those of the short text minus the last n: only their buckets can be non-zero.
+	for (let i = a; i < a + n; i++) count[codes[i] & TALLY_MASK] = 0;
+	for (let j = b + m - n; j < b + m; j++) count[codes[j] & TALLY_MASK] = 0;
+	return [first, surplus];
+}
+
+/**
  * Where two strings of edit distance one differ: the differing characters of
  * `a` and `b` (empty for an insertion or deletion), or undefined when the
  * distance is not exactly one.
