@@ -93,15 +93,17 @@ const rule: TextRuleDefinition<{
 			const out: Candidate[] = [];
 			let index = 0;
 			for (const p of sourceCode.paragraphs) {
-				const base = index;
-				index += p.children.length;
-				const texts = p.children.map((l) => trimSpace(l.value));
-				p.children.forEach((line, i) => {
-					const text = texts[i];
-					if (!text || text.length > maxLength || allow.some((re) => re.test(text))) return;
+				const lines = p.children;
+				let previous = "";
+				for (let i = 0; i < lines.length; i++, index++) {
+					const line = lines[i];
+					const text = trimSpace(line.value);
+					const before = previous;
+					previous = text;
+					if (!text || text.length > maxLength || allow.some((re) => re.test(text))) continue;
 					const key = sourceCode.memo(memoKey, line, () => comparisonKey(line.value, norm));
-					if (key.length >= minLength) out.push({ line, index: base + i, key, text, inProse: i > 0 && isWrapped(texts[i - 1]) });
-				});
+					if (key.length >= minLength) out.push({ line, index, key, text, inProse: i > 0 && isWrapped(before) });
+				}
 			}
 			return out;
 		}
@@ -157,7 +159,6 @@ const rule: TextRuleDefinition<{
 
 		return {
 			Document() {
-				const lines = sourceCode.lineNodes;
 				for (const { root, members } of groups(candidates())) {
 					const [first, second] = members;
 					const repeats = members.slice(1);
@@ -176,9 +177,9 @@ const rule: TextRuleDefinition<{
 						loc: second.line.loc,
 						messageId: hasVariants ? "repeatedVariants" : "repeated",
 						data,
-						fix: same.length ? (fixer) => removalRanges(lines, same).map((r) => fixer.removeRange(r)) : null,
+						fix: same.length ? (fixer) => removalRanges(sourceCode.lineNodes, same).map((r) => fixer.removeRange(r)) : null,
 						suggest: hasVariants
-							? [{ messageId: "deleteAll", data, fix: (fixer) => removalRanges(lines, all).map((r) => fixer.removeRange(r)) }]
+							? [{ messageId: "deleteAll", data, fix: (fixer) => removalRanges(sourceCode.lineNodes, all).map((r) => fixer.removeRange(r)) }]
 							: null,
 					});
 				}

@@ -357,23 +357,49 @@ export function singleEdit(a: string, b: string): { a: string; b: string } | und
  * (substitution, insertion or deletion) of it, found with the
  * symmetric-delete index: two strings are one edit apart only if they share a
  * one-deletion variant or one is a deletion variant of the other. Variants
- * are hashed (prefix and suffix polynomial hashes, no string building), so
- * the cost is O(Σ length) plus the verification of colliding candidates.
+ * are hashed (prefix and suffix polynomial hashes, no string building) into an
+ * open-addressing table of typed arrays, so the cost is O(Σ length) plus the
+ * verification of colliding candidates. Hashes only propose candidates:
+ * `singleEdit` decides, so the answer is exactly the one-edit neighbours.
  */
 export function oneEditNeighbours(keys: readonly string[]): number[][] {
-	const byVariant = new Map<number, number[]>();
+	let variants = 0;
+	for (const k of keys) variants += k.length + 1;
+	const t = variantScratch(variants);
+	const { slots, tag, head, tail, size, item, next, shift, mask } = t;
+	slots.fill(0, 0, mask + 1);
+	let postings = 0;
+	let entries = 0;
 	const add = (hash: number, i: number) => {
-		const list = byVariant.get(hash);
-		if (!list) byVariant.set(hash, [i]);
-		else if (list[list.length - 1] !== i) list.push(i);
+		let slot = Math.imul(hash, 0x9e3779b1) >>> shift;
+		let p = slots[slot] - 1;
+		while (p >= 0 && tag[p] !== hash) {
+			slot = (slot + 1) & mask;
+			p = slots[slot] - 1;
+		}
+		if (p < 0) {
+			p = postings++;
+			slots[slot] = p + 1;
+			tag[p] = hash;
+			head[p] = tail[p] = entries;
+			size[p] = 1;
+		} else if (item[tail[p]] === i) return;
+		else {
+			next[tail[p]] = entries;
+			tail[p] = entries;
+			size[p]++;
+		}
+		item[entries] = i;
+		next[entries++] = -1;
 	};
-	const prefix: number[] = [];
-	keys.forEach((k, i) => {
+	let prefix = t.prefix;
+	for (let i = 0; i < keys.length; i++) {
+		const k = keys[i];
 		const n = k.length;
+		if (prefix.length < n + 1) prefix = t.prefix = new Int32Array(2 * n + 2);
 		// prefix[p] = hash of k[0, p); the suffix hash of k[p+1, n) is built from the end.
-		prefix.length = 0;
-		prefix.push(0);
-		for (let p = 0; p < n; p++) prefix.push((Math.imul(prefix[p], BASE) + k.charCodeAt(p)) | 0);
+		prefix[0] = 0;
+		for (let p = 0; p < n; p++) prefix[p + 1] = (Math.imul(prefix[p], BASE) + k.charCodeAt(p)) | 0;
 		add(lengthTag(prefix[n], n), i);
 		let suffix = 0;
 		let power = 1;
@@ -383,13 +409,69 @@ export function oneEditNeighbours(keys: readonly string[]): number[][] {
 			suffix = (suffix + Math.imul(k.charCodeAt(p), power)) | 0;
 			power = Math.imul(power, BASE);
 		}
-	});
-	const neighbours = keys.map(() => new Set<number>());
-	for (const list of byVariant.values()) {
-		if (list.length < 2) continue;
-		for (const i of list) for (const j of list) if (i !== j && singleEdit(keys[i], keys[j])) neighbours[i].add(j);
 	}
-	return neighbours.map((set) => [...set].sort((x, y) => x - y));
+	const found: number[] = [];
+	for (let p = 0; p < postings; p++) {
+		if (size[p] < 2) continue;
+		for (let x = head[p]; x >= 0; x = next[x]) {
+			for (let y = next[x]; y >= 0; y = next[y]) {
+				if (singleEdit(keys[item[x]], keys[item[y]])) found.push(item[x], item[y]);
+			}
+		}
+	}
+	const neighbours: number[][] = keys.map(() => []);
+	for (let f = 0; f < found.length; f += 2) {
+		neighbours[found[f]].push(found[f + 1]);
+		neighbours[found[f + 1]].push(found[f]);
+	}
+	for (const list of neighbours) if (list.length > 1) dedupeSorted(list.sort((x, y) => x - y));
+	return neighbours;
+}
+
+/** Removes repeats from a sorted list, in place. */
+function dedupeSorted(list: number[]): void {
+	let w = 1;
+	for (let r = 1; r < list.length; r++) if (list[r] !== list[w - 1]) list[w++] = list[r];
+	list.length = w;
+}
+
+interface VariantScratch {
+	shift: number;
+	mask: number;
+	slots: Int32Array;
+	tag: Uint32Array;
+	head: Int32Array;
+	tail: Int32Array;
+	size: Int32Array;
+	item: Int32Array;
+	next: Int32Array;
+	prefix: Int32Array;
+}
+
+let variantTable: VariantScratch | undefined;
+
+function variantScratch(entries: number): VariantScratch {
+	let bits = 4;
+	while (1 << bits < 2 * entries) bits++;
+	let t = variantTable;
+	if (!t || t.item.length < entries || t.slots.length < 1 << bits) {
+		const capacity = Math.max(entries, 2 * (t?.item.length ?? 0), 256);
+		t = variantTable = {
+			shift: 0,
+			mask: 0,
+			slots: new Int32Array(Math.max(1 << bits, t?.slots.length ?? 0)),
+			tag: new Uint32Array(capacity),
+			head: new Int32Array(capacity),
+			tail: new Int32Array(capacity),
+			size: new Int32Array(capacity),
+			item: new Int32Array(capacity),
+			next: new Int32Array(capacity),
+			prefix: t?.prefix ?? new Int32Array(64),
+		};
+	}
+	t.shift = 32 - bits;
+	t.mask = (1 << bits) - 1;
+	return t;
 }
 
 /** Folds the length into a hash, so variants of different lengths rarely collide. */

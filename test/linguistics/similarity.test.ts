@@ -5,9 +5,11 @@ import {
 	editDistanceWithin,
 	editDistanceWithinCodes,
 	endWindowBounds,
+	oneEditNeighbours,
 	sampledShinglePairs,
 	sampledShingles,
 	sharedShingles,
+	singleEdit,
 } from "../../src/linguistics/similarity.js";
 
 /*
@@ -111,6 +113,18 @@ describe("endWindowBounds", () => {
 		const once = endWindowBounds(codes, starts[0], 6, starts[1], 20);
 		expect(endWindowBounds(codes, starts[0], 6, starts[1], 20)).toEqual(once);
 		expect(once).toEqual([0, 4]);
+	});
+});
+
+describe("oneEditNeighbours", () => {
+	it("finds exactly the strings one edit away, sorted", () => {
+		for (let round = 0; round < 300; round++) {
+			const alphabet = pick(["ab", "甲乙丙", "天地玄黄宇宙洪荒"]);
+			const base = Array.from({ length: 1 + Math.floor(random() * 4) }, () => text(Math.floor(random() * 14), alphabet));
+			const keys = [...new Set(Array.from({ length: Math.floor(random() * 30) }, () => mutate(pick(base), Math.floor(random() * 3), alphabet)))];
+			const expected = keys.map((a, i) => keys.flatMap((b, j) => (i !== j && singleEdit(a, b) ? [j] : [])));
+			expect(oneEditNeighbours(keys)).toEqual(expected);
+		}
 	});
 });
 
