@@ -145,6 +145,8 @@ const UNKNOWN = -3;
 const SLOW = -2;
 const DROP = -1;
 const COMBINES = /^[\p{M}\u1100-\u11ff]$/u;
+/** Noise characters of the BMP (none combines with a neighbour), one or more. */
+const ALL_NOISE = /^[\p{P}\p{Z}\s\u200b-\u200d\u2060\ufeff]+$/u;
 const keyTables: Array<Int32Array | undefined> = [];
 
 function keyTable(width: boolean, fold: boolean): Int32Array {
@@ -159,6 +161,8 @@ function keyCode(c: number, width: boolean, fold: boolean): number {
 	let s = String.fromCharCode(c);
 	if (width) {
 		s = s.normalize("NFKC");
+		// "…" becomes "...": punctuation only, so it leaves nothing in any context.
+		if (s.length > 1 && ALL_NOISE.test(s)) return DROP;
 		if (s.length !== 1 || s.normalize("NFKC") !== s || COMBINES.test(s)) return SLOW;
 		const d = s.charCodeAt(0);
 		if (d >= 0xd800 && d <= 0xdfff) return SLOW;
