@@ -103,15 +103,19 @@ export function appendComparisonKey(pool: CodeUnitPool, text: string, options: N
 	for (let i = 0; i < text.length; i++) {
 		const c = text.charCodeAt(i);
 		let code = table[c];
-		if (code === UNKNOWN) code = table[c] = keyCode(c, width, fold);
-		if (code >= 0) codes[at++] = code;
-		else if (code === SLOW) {
-			const key = slowComparisonKey(text, width, fold);
-			reserve(pool, key.length);
-			for (let j = 0; j < key.length; j++) pool.codes[start + j] = key.charCodeAt(j);
-			pool.length = start + key.length;
-			return key.length;
+		if (code < DROP) {
+			if (code === UNKNOWN) code = table[c] = keyCode(c, width, fold);
+			if (code === SLOW) {
+				const key = slowComparisonKey(text, width, fold);
+				reserve(pool, key.length);
+				for (let j = 0; j < key.length; j++) pool.codes[start + j] = key.charCodeAt(j);
+				pool.length = start + key.length;
+				return key.length;
+			}
 		}
+		// Stored either way and kept only if not dropped: punctuation comes too irregularly for a branch.
+		codes[at] = code;
+		at += +(code >= 0);
 	}
 	pool.length = at;
 	return at - start;

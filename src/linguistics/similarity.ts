@@ -134,43 +134,50 @@ export function sampledShinglePairs(
 	const sizes = new Int32Array(n);
 	let postings = 0;
 	let entries = 0;
+	let sampled = s.sampled;
 	for (let item = 0; item < n; item++) {
 		const from = starts[item];
 		const end = from + lengths[item];
 		if (end - from < k) continue;
+		if (sampled.length < end - from) sampled = s.sampled = new Uint32Array(2 * (end - from));
+		// First the samples of this key, in order, stored without a branch: one k-gram in `rate` is a coin toss a branch mispredicts.
+		let taken = 0;
 		let h = 0;
 		for (let i = from; i < from + k; i++) h = (Math.imul(h, BASE) + codes[i]) | 0;
 		for (let i = from + k; ; i++) {
 			const m = Math.imul(h, 0x9e3779b1) >>> 0;
-			if (m < threshold) {
-				let slot = Math.imul(m, 0x85ebca6b) >>> shift;
-				let p = slots[slot] - 1;
-				while (p >= 0 && postingHash[p] !== m) {
-					slot = (slot + 1) & mask;
-					p = slots[slot] - 1;
-				}
-				if (p < 0) {
-					// A new hash: postings are numbered in the order their hash is first sampled.
-					p = postings++;
-					slots[slot] = p + 1;
-					postingHash[p] = m;
-					head[p] = tail[p] = entries;
-					size[p] = 1;
-					entryItem[entries] = item;
-					next[entries++] = -1;
-					sizes[item]++;
-				} else if (entryItem[tail[p]] !== item) {
-					// Keys are sampled in order, so a repeat within one key meets its own entry at the tail.
-					next[tail[p]] = entries;
-					tail[p] = entries;
-					size[p]++;
-					entryItem[entries] = item;
-					next[entries++] = -1;
-					sizes[item]++;
-				}
-			}
+			sampled[taken] = m;
+			taken += +(m < threshold);
 			if (i >= end) break;
 			h = (Math.imul(h - Math.imul(codes[i - k], top), BASE) + codes[i]) | 0;
+		}
+		for (let t = 0; t < taken; t++) {
+			const m = sampled[t];
+			let slot = Math.imul(m, 0x85ebca6b) >>> shift;
+			let p = slots[slot] - 1;
+			while (p >= 0 && postingHash[p] !== m) {
+				slot = (slot + 1) & mask;
+				p = slots[slot] - 1;
+			}
+			if (p < 0) {
+				// A new hash: postings are numbered in the order their hash is first sampled.
+				p = postings++;
+				slots[slot] = p + 1;
+				postingHash[p] = m;
+				head[p] = tail[p] = entries;
+				size[p] = 1;
+				entryItem[entries] = item;
+				next[entries++] = -1;
+				sizes[item]++;
+			} else if (entryItem[tail[p]] !== item) {
+				// Keys are sampled in order, so a repeat within one key meets its own entry at the tail.
+				next[tail[p]] = entries;
+				tail[p] = entries;
+				size[p]++;
+				entryItem[entries] = item;
+				next[entries++] = -1;
+				sizes[item]++;
+			}
 		}
 	}
 	const skipped = new Int32Array(n);
@@ -204,6 +211,8 @@ interface ShingleScratch {
 	size: Int32Array;
 	item: Int32Array;
 	next: Int32Array;
+	/** The samples of one key. */
+	sampled: Uint32Array;
 }
 
 let scratch: ShingleScratch | undefined;
@@ -225,6 +234,7 @@ function shingleScratch(entries: number): ShingleScratch {
 			size: new Int32Array(capacity),
 			item: new Int32Array(capacity),
 			next: new Int32Array(capacity),
+			sampled: scratch?.sampled ?? new Uint32Array(256),
 		};
 	}
 	scratch.mask = (1 << bits) - 1;
@@ -311,21 +321,21 @@ function multisetDistance(codes: Uint16Array, a: number, n: number, b: number, m
 export function endWindowBounds(codes: Uint16Array, a: number, n: number, b: number, m: number): [number, number] {
 	const count = (tally ??= new Int32Array(TALLY_MASK + 1));
 	// surplus = Σ max(0, count): characters of the short text the window lacks (for equal sizes, also the reverse).
-	let surplus = 0;
-	for (let i = a; i < a + n; i++) if (count[codes[i] & TALLY_MASK]++ >= 0) surplus++;
-	for (let j = b; j < b + n; j++) if (count[codes[j] & TALLY_MASK]-- > 0) surplus--;
+	for (let i = a; i < a + n; i++) count[codes[i] & TALLY_MASK]++;
+	let surplus = n;
+	for (let j = b; j < b + n; j++) surplus -= +(count[codes[j] & TALLY_MASK]-- > 0);
 	const first = surplus;
 	if (m - n <= n) {
 		// Overlapping ends: slide the window.
 		for (let j = b; j < b + m - n; j++) {
-			if (count[codes[j] & TALLY_MASK]++ >= 0) surplus++;
-			if (count[codes[j + n] & TALLY_MASK]-- > 0) surplus--;
+			surplus += +(count[codes[j] & TALLY_MASK]++ >= 0);
+			surplus -= +(count[codes[j + n] & TALLY_MASK]-- > 0);
 		}
 	} else {
 		// Disjoint ends: put the first n back (all counts are the short text's again), then take the last n.
 		for (let j = b; j < b + n; j++) count[codes[j] & TALLY_MASK]++;
 		surplus = n;
-		for (let j = b + m - n; j < b + m; j++) if (count[codes[j] & TALLY_MASK]-- > 0) surplus--;
+		for (let j = b + m - n; j < b + m; j++) surplus -= +(count[codes[j] & TALLY_MASK]-- > 0);
 	}
 	// Counts are now those of the short text minus the last n: only their buckets can be non-zero.
 	for (let i = a; i < a + n; i++) count[codes[i] & TALLY_MASK] = 0;
