@@ -181,22 +181,72 @@ export function sampledShinglePairs(
 		}
 	}
 	const skipped = new Int32Array(n);
-	const counts = new Map<number, number>();
+	let increments = 0;
 	for (let p = 0; p < postings; p++) {
-		if (size[p] < 2) continue;
-		if (size[p] > maxPostings) {
-			for (let e = head[p]; e >= 0; e = next[e]) skipped[entryItem[e]]++;
-			continue;
-		}
+		if (size[p] > maxPostings) for (let e = head[p]; e >= 0; e = next[e]) skipped[entryItem[e]]++;
+		else increments += (size[p] * (size[p] - 1)) / 2;
+	}
+	// Pair counts in a second table, numbered in order of first sight: the order a map would keep.
+	const t = pairScratch(increments);
+	const { x: pairX, y: pairY, count: pairCount, slots: pairSlots } = t;
+	pairSlots.fill(0, 0, t.mask + 1);
+	let pairs = 0;
+	for (let p = 0; p < postings; p++) {
+		if (size[p] < 2 || size[p] > maxPostings) continue;
 		for (let ey = next[head[p]]; ey >= 0; ey = next[ey]) {
 			const y = entryItem[ey];
 			for (let ex = head[p]; ex !== ey; ex = next[ex]) {
-				const id = entryItem[ex] * n + y;
-				counts.set(id, (counts.get(id) ?? 0) + 1);
+				const x = entryItem[ex];
+				let slot = Math.imul((Math.imul(x, 0x9e3779b1) + y) | 0, 0x85ebca6b) >>> t.shift;
+				let q = pairSlots[slot] - 1;
+				while (q >= 0 && (pairX[q] !== x || pairY[q] !== y)) {
+					slot = (slot + 1) & t.mask;
+					q = pairSlots[slot] - 1;
+				}
+				if (q >= 0) pairCount[q]++;
+				else {
+					pairSlots[slot] = pairs + 1;
+					pairX[pairs] = x;
+					pairY[pairs] = y;
+					pairCount[pairs++] = 1;
+				}
 			}
 		}
 	}
-	return { pairs: [...counts].map(([id, c]) => [Math.floor(id / n), id % n, c]), skipped, sizes };
+	const out = new Array<[number, number, number]>(pairs);
+	for (let q = 0; q < pairs; q++) out[q] = [pairX[q], pairY[q], pairCount[q]];
+	return { pairs: out, skipped, sizes };
+}
+
+interface PairScratch {
+	shift: number;
+	mask: number;
+	slots: Int32Array;
+	x: Int32Array;
+	y: Int32Array;
+	count: Int32Array;
+}
+
+let pairTable: PairScratch | undefined;
+
+function pairScratch(entries: number): PairScratch {
+	let bits = 4;
+	while (1 << bits < 2 * entries) bits++;
+	let t = pairTable;
+	if (!t || t.x.length < entries || t.slots.length < 1 << bits) {
+		const capacity = Math.max(entries, 2 * (t?.x.length ?? 0), 256);
+		t = pairTable = {
+			shift: 0,
+			mask: 0,
+			slots: new Int32Array(Math.max(1 << bits, t?.slots.length ?? 0)),
+			x: new Int32Array(capacity),
+			y: new Int32Array(capacity),
+			count: new Int32Array(capacity),
+		};
+	}
+	t.shift = 32 - bits;
+	t.mask = (1 << bits) - 1;
+	return t;
 }
 
 interface ShingleScratch {
