@@ -1,7 +1,7 @@
 import type { RuleTextEditor } from "@eslint/core";
 import type { ParagraphNode } from "../src/language/ast.js";
 import { ruleDocsUrl, type TextRuleDefinition } from "../src/language/rule-types.js";
-import { appendComparisonKey, codeUnitPool, comparisonKey, trimSpace, type NormalizeOptions } from "../src/linguistics/normalize.js";
+import { appendComparisonKey, codeUnitPool, comparisonKey, trimSpace, type CodeUnitPool } from "../src/linguistics/normalize.js";
 import { removalRanges } from "../src/linguistics/removal.js";
 import { editDistanceWithinCodes, endWindowBounds, sampledShinglePairs } from "../src/linguistics/similarity.js";
 
@@ -27,8 +27,8 @@ const MAX_POSTINGS = 32;
 const NEAR_SHARE = 0.3;
 
 /**
- * A paragraph with its comparison key, held as code units in the document's
- * key pool: most keys are only hashed, sampled and measured, and building a
+ * A paragraph with its comparison key, held as code units in a shared
+ * buffer: most keys are only hashed, sampled and measured, and building a
  * string for each would cost more than computing it.
  */
 interface Para {
@@ -40,11 +40,6 @@ interface Para {
 	text?: string;
 }
 
-interface KeyPool {
-	codes: Uint16Array;
-	starts: Int32Array;
-	lengths: Int32Array;
-}
 
 const rule: TextRuleDefinition<{
 	RuleOptions: Options;
@@ -102,12 +97,18 @@ const rule: TextRuleDefinition<{
 
 		return {
 			Document() {
-				const { codes, starts, lengths } = sourceCode.memo(`${memoKey}:pool`, sourceCode.ast, () => keyPool(paragraphs, norm));
-				const keyText = (p: Para) => (p.text ??= codesToString(codes, p.start, p.length));
+				// The keys of this document, side by side in one reused buffer: valid until the next document.
+				const keys = (keyBuffer ??= codeUnitPool(1 << 16));
+				keys.length = 0;
 				const paras: Para[] = [];
 				for (let index = 0; index < paragraphs.length; index++) {
-					if (lengths[index] >= minLength) paras.push({ node: paragraphs[index], index, start: starts[index], length: lengths[index] });
+					const start = keys.length;
+					const length = appendComparisonKey(keys, paragraphs[index].value, norm);
+					if (length >= minLength) paras.push({ node: paragraphs[index], index, start, length });
+					else keys.length = start;
 				}
+				const codes = keys.codes;
+				const keyText = (p: Para) => (p.text ??= codesToString(codes, p.start, p.length));
 				/** Paragraphs already reported as a copy to delete; they take part in no further finding. */
 				const done = new Set<Para>();
 
@@ -204,19 +205,8 @@ const rule: TextRuleDefinition<{
 	},
 };
 
-/** The comparison keys of all paragraphs of a document, side by side in one pool. */
-function keyPool(paragraphs: readonly ParagraphNode[], norm: NormalizeOptions): KeyPool {
-	let total = 0;
-	for (const p of paragraphs) total += p.value.length;
-	const pool = codeUnitPool(total + 16);
-	const starts = new Int32Array(paragraphs.length);
-	const lengths = new Int32Array(paragraphs.length);
-	for (let i = 0; i < paragraphs.length; i++) {
-		starts[i] = pool.length;
-		lengths[i] = appendComparisonKey(pool, paragraphs[i].value, norm);
-	}
-	return { codes: pool.codes, starts, lengths };
-}
+/** One buffer for the paragraph keys of whichever document is being checked (a rule runs one document at a time). */
+let keyBuffer: CodeUnitPool | undefined;
 
 function hashCodes(codes: Uint16Array, start: number, length: number): number {
 	let h = length;

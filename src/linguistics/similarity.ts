@@ -120,7 +120,7 @@ export function sampledShinglePairs(
 	k: number,
 	rate: number,
 	maxPostings = 32,
-): { pairs: Array<[number, number, number]>; skipped: Int32Array; sizes: Int32Array } {
+): { pairs: Array<[number, number, number]>; skipped: number[]; sizes: number[] } {
 	const n = lengths.length;
 	let positions = 0;
 	for (let i = 0; i < n; i++) if (lengths[i] >= k) positions += lengths[i] - k + 1;
@@ -131,7 +131,8 @@ export function sampledShinglePairs(
 	let top = 1;
 	for (let i = 1; i < k; i++) top = Math.imul(top, BASE);
 	const threshold = Math.floor(0x100000000 / rate);
-	const sizes = new Int32Array(n);
+	// Plain arrays: per-document results this small are cheaper on the heap than in a fresh buffer.
+	const sizes = new Array<number>(n).fill(0);
 	let postings = 0;
 	let entries = 0;
 	let sampled = s.sampled;
@@ -180,7 +181,7 @@ export function sampledShinglePairs(
 			}
 		}
 	}
-	const skipped = new Int32Array(n);
+	const skipped = new Array<number>(n).fill(0);
 	let increments = 0;
 	for (let p = 0; p < postings; p++) {
 		if (size[p] > maxPostings) for (let e = head[p]; e >= 0; e = next[e]) skipped[entryItem[e]]++;
