@@ -231,8 +231,7 @@ interface PairScratch {
 let pairTable: PairScratch | undefined;
 
 function pairScratch(entries: number): PairScratch {
-	let bits = 4;
-	while (1 << bits < 2 * entries) bits++;
+	const bits = tableBits(entries);
 	let t = pairTable;
 	if (!t || t.x.length < entries || t.slots.length < 1 << bits) {
 		const capacity = Math.max(entries, 2 * (t?.x.length ?? 0), 256);
@@ -248,6 +247,14 @@ function pairScratch(entries: number): PairScratch {
 	t.shift = 32 - bits;
 	t.mask = (1 << bits) - 1;
 	return t;
+}
+
+/** log2 of an open-addressing table at most half full with `entries` (a Map stops at 2^24 entries; so do these tables at 2^29). */
+function tableBits(entries: number): number {
+	if (entries > 2 ** 29) throw new RangeError(`too many entries for one document: ${entries}`);
+	let bits = 4;
+	while (1 << bits < 2 * entries) bits++;
+	return bits;
 }
 
 interface ShingleScratch {
@@ -270,8 +277,7 @@ let scratch: ShingleScratch | undefined;
 
 /** Buffers for up to `entries` samples, reused across documents and grown on demand. */
 function shingleScratch(entries: number): ShingleScratch {
-	let bits = 4;
-	while (1 << bits < 2 * entries) bits++;
+	const bits = tableBits(entries);
 	if (!scratch || scratch.item.length < entries || scratch.slots.length < 1 << bits) {
 		const capacity = Math.max(entries, 2 * (scratch?.item.length ?? 0), 256);
 		const slotCount = Math.max(1 << bits, scratch?.slots.length ?? 0);
@@ -512,8 +518,7 @@ interface VariantScratch {
 let variantTable: VariantScratch | undefined;
 
 function variantScratch(entries: number): VariantScratch {
-	let bits = 4;
-	while (1 << bits < 2 * entries) bits++;
+	const bits = tableBits(entries);
 	let t = variantTable;
 	if (!t || t.item.length < entries || t.slots.length < 1 << bits) {
 		const capacity = Math.max(entries, 2 * (t?.item.length ?? 0), 256);
