@@ -151,7 +151,10 @@ const rule: TextRuleDefinition<{
 				);
 				const containers = new Map<number, number>();
 				const near: Array<[number, number]> = [];
-				for (const [i, j, shared] of pairs) {
+				for (let q = 0; q < pairs.length; q += 3) {
+					const i = pairs[q];
+					const j = pairs[q + 1];
+					const shared = pairs[q + 2];
 					const [short, long] = unique[i].length <= unique[j].length ? [i, j] : [j, i];
 					// A contained copy shares every one of its sampled shingles with the longer text.
 					if (shared === sizes[short] - skipped[short] && keyText(unique[long]).includes(keyText(unique[short]))) {

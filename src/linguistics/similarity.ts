@@ -109,7 +109,8 @@ export function editDistanceWithin(a: string, b: string, max: number): number {
 /**
  * `sharedShingles` of `sampledShingles` of many keys at once, for keys held
  * as code units in one pool (key `i` is `codes[starts[i], starts[i] +
- * lengths[i])`), with the same pairs in the same order and `sizes[i]` the
+ * lengths[i])`), with the same pairs in the same order, flat (`i, j,
+ * shared, i, j, shared, …`: one array, not one per pair), and `sizes[i]` the
  * number of samples of key `i`. An open-addressing table of typed arrays
  * replaces a set of samples per key and a map of postings.
  */
@@ -120,7 +121,7 @@ export function sampledShinglePairs(
 	k: number,
 	rate: number,
 	maxPostings = 32,
-): { pairs: Array<[number, number, number]>; skipped: number[]; sizes: number[] } {
+): { pairs: number[]; skipped: number[]; sizes: number[] } {
 	const n = lengths.length;
 	let positions = 0;
 	for (let i = 0; i < n; i++) if (lengths[i] >= k) positions += lengths[i] - k + 1;
@@ -214,8 +215,12 @@ export function sampledShinglePairs(
 			}
 		}
 	}
-	const out = new Array<[number, number, number]>(pairs);
-	for (let q = 0; q < pairs; q++) out[q] = [pairX[q], pairY[q], pairCount[q]];
+	const out = new Array<number>(3 * pairs);
+	for (let q = 0; q < pairs; q++) {
+		out[3 * q] = pairX[q];
+		out[3 * q + 1] = pairY[q];
+		out[3 * q + 2] = pairCount[q];
+	}
 	return { pairs: out, skipped, sizes };
 }
 

@@ -74,7 +74,7 @@ describe("sampledShinglePairs", () => {
 			const expected = sharedShingles(samples, maxPostings);
 			const { codes, starts, lengths } = pool(keys);
 			const got = sampledShinglePairs(codes, starts, lengths, 5, 4, maxPostings);
-			expect(got.pairs).toEqual(expected.pairs);
+			expect(Array.from({ length: got.pairs.length / 3 }, (_, q) => got.pairs.slice(3 * q, 3 * q + 3))).toEqual(expected.pairs);
 			expect([...got.skipped]).toEqual(expected.skipped);
 			expect([...got.sizes]).toEqual(samples.map((s) => s.length));
 		}
