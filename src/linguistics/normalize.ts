@@ -161,6 +161,8 @@ function keyTable(width: boolean, fold: boolean): Int32Array {
 }
 
 function keyCode(c: number, width: boolean, fold: boolean): number {
+	// CJK Unified Ideographs: letters with no compatibility form and no case, the bulk of the text.
+	if (c >= 0x4e00 && c <= 0x9fff) return c;
 	if (c >= 0xd800 && c <= 0xdfff) return SLOW;
 	let s = String.fromCharCode(c);
 	if (width) {
