@@ -1,9 +1,9 @@
 import type { RuleTextEditor } from "@eslint/core";
 import type { ParagraphNode } from "../src/language/ast.js";
 import { ruleDocsUrl, type TextRuleDefinition } from "../src/language/rule-types.js";
-import { comparisonKey, trimSpace } from "../src/linguistics/normalize.js";
+import { appendComparisonKey, codeUnitPool, comparisonKey, trimSpace, type CodeUnitPool } from "../src/linguistics/normalize.js";
 import { removalRanges } from "../src/linguistics/removal.js";
-import { editDistanceWithin, sampledShingles, sharedShingles } from "../src/linguistics/similarity.js";
+import { editDistanceWithinCodes, endWindowBounds, sampledShinglePairs } from "../src/linguistics/similarity.js";
 
 type Options = [
 	{
@@ -26,11 +26,20 @@ const MAX_POSTINGS = 32;
 /** Near copies share at least this fraction of the smaller sample (a 10 % edit leaves about half). */
 const NEAR_SHARE = 0.3;
 
+/**
+ * A paragraph with its comparison key, held as code units in a shared
+ * buffer: most keys are only hashed, sampled and measured, and building a
+ * string for each would cost more than computing it.
+ */
 interface Para {
 	node: ParagraphNode;
-	key: string;
 	index: number;
+	start: number;
+	length: number;
+	/** The key as a string, made on first use (substring tests). */
+	text?: string;
 }
+
 
 const rule: TextRuleDefinition<{
 	RuleOptions: Options;
@@ -88,24 +97,38 @@ const rule: TextRuleDefinition<{
 
 		return {
 			Document() {
+				// The keys of this document, side by side in one reused buffer: valid until the next document.
+				const keys = (keyBuffer ??= codeUnitPool(1 << 16));
+				keys.length = 0;
 				const paras: Para[] = [];
-				paragraphs.forEach((node, index) => {
-					const key = sourceCode.memo(memoKey, node, () => comparisonKey(node.value, norm));
-					if (key.length >= minLength) paras.push({ node, key, index });
-				});
+				for (let index = 0; index < paragraphs.length; index++) {
+					const start = keys.length;
+					const length = appendComparisonKey(keys, paragraphs[index].value, norm);
+					if (length >= minLength) paras.push({ node: paragraphs[index], index, start, length });
+					else keys.length = start;
+				}
+				const codes = keys.codes;
+				const keyText = (p: Para) => (p.text ??= codesToString(codes, p.start, p.length));
 				/** Paragraphs already reported as a copy to delete; they take part in no further finding. */
 				const done = new Set<Para>();
 
-				// 1. Exact copies (after normalisation): keep the first.
-				const byKey = new Map<string, Para[]>();
+				// 1. Exact copies (after normalisation): keep the first. Keys are grouped by hash, then compared.
+				const groups: Para[][] = [];
+				const byHash = new Map<number, Para[][]>();
 				for (const p of paras) {
-					const list = byKey.get(p.key);
-					if (list) list.push(p);
-					else byKey.set(p.key, [p]);
+					const hash = hashCodes(codes, p.start, p.length);
+					const bucket = byHash.get(hash);
+					const group = bucket?.find((g) => sameCodes(codes, g[0], p));
+					if (group) group.push(p);
+					else {
+						groups.push([p]);
+						if (bucket) bucket.push(groups[groups.length - 1]);
+						else byHash.set(hash, [groups[groups.length - 1]]);
+					}
 				}
-				for (const group of byKey.values()) {
+				for (const group of groups) {
 					if (group.length < 2) continue;
-					for (const p of group.slice(1)) done.add(p);
+					for (let g = 1; g < group.length; g++) done.add(group[g]);
 					if (group.every((p) => isCaption(p.node))) continue;
 					const [first, ...copies] = group;
 					context.report({
@@ -118,17 +141,26 @@ const rule: TextRuleDefinition<{
 
 				// 2. Candidate pairs: paragraphs that share sampled shingles (linear in the text).
 				const unique = paras.filter((p) => !done.has(p));
-				const samples = unique.map((p) => sampledShingles(p.key, SHINGLE, SAMPLE_RATE));
-				const { pairs, skipped } = sharedShingles(samples, MAX_POSTINGS);
+				const { pairs, skipped, sizes } = sampledShinglePairs(
+					codes,
+					unique.map((p) => p.start),
+					unique.map((p) => p.length),
+					SHINGLE,
+					SAMPLE_RATE,
+					MAX_POSTINGS,
+				);
 				const containers = new Map<number, number>();
 				const near: Array<[number, number]> = [];
-				for (const [i, j, shared] of pairs) {
-					const [short, long] = unique[i].key.length <= unique[j].key.length ? [i, j] : [j, i];
+				for (let q = 0; q < pairs.length; q += 3) {
+					const i = pairs[q];
+					const j = pairs[q + 1];
+					const shared = pairs[q + 2];
+					const [short, long] = unique[i].length <= unique[j].length ? [i, j] : [j, i];
 					// A contained copy shares every one of its sampled shingles with the longer text.
-					if (shared === samples[short].length - skipped[short] && unique[long].key.includes(unique[short].key)) {
+					if (shared === sizes[short] - skipped[short] && keyText(unique[long]).includes(keyText(unique[short]))) {
 						const best = containers.get(short);
-						if (best === undefined || unique[long].key.length > unique[best].key.length) containers.set(short, long);
-					} else if (shared >= NEAR_SHARE * Math.min(samples[i].length, samples[j].length)) near.push([i, j]);
+						if (best === undefined || unique[long].length > unique[best].length) containers.set(short, long);
+					} else if (shared >= NEAR_SHARE * Math.min(sizes[i], sizes[j])) near.push([i, j]);
 				}
 				near.sort((x, y) => x[1] - y[1] || x[0] - y[0]);
 
@@ -139,9 +171,9 @@ const rule: TextRuleDefinition<{
 					done.add(p);
 					// A copy cut at either end is debris; text from the middle of a paragraph may be a quotation.
 					// The ends of single lines count too: in print style a caption glued under a paragraph is part of its block.
-					const cutFrom = (key: string) => key.startsWith(p.key) || key.endsWith(p.key);
+					const cutFrom = (key: string) => key.startsWith(keyText(p)) || key.endsWith(keyText(p));
 					const cut =
-						cutFrom(container.key) ||
+						cutFrom(keyText(container)) ||
 						(container.node.children.length > 1 && container.node.children.some((l) => cutFrom(sourceCode.memo(memoKey, l, () => comparisonKey(l.value, norm)))));
 					const other = { other: container.node.loc.start.line };
 					context.report({
@@ -157,7 +189,7 @@ const rule: TextRuleDefinition<{
 				for (const [i, j] of near) {
 					const [a, b] = [unique[i], unique[j]];
 					if (done.has(a) || done.has(b)) continue;
-					const distance = nearDistance(a.key, b.key, maxDifference);
+					const distance = nearDistance(codes, a, b, maxDifference);
 					if (!Number.isFinite(distance)) continue;
 					done.add(b);
 					const other = { other: a.node.loc.start.line };
@@ -168,7 +200,7 @@ const rule: TextRuleDefinition<{
 						messageId: "near",
 						data: { other: a.node.loc.start.line, distance },
 						// The more complete text first: that is the copy worth keeping.
-						suggest: b.key.length > a.key.length ? [deleteOther, deleteThis] : [deleteThis, deleteOther],
+						suggest: b.length > a.length ? [deleteOther, deleteThis] : [deleteThis, deleteOther],
 					});
 				}
 			},
@@ -176,21 +208,48 @@ const rule: TextRuleDefinition<{
 	},
 };
 
+/** One buffer for the paragraph keys of whichever document is being checked (a rule runs one document at a time). */
+let keyBuffer: CodeUnitPool | undefined;
+
+function hashCodes(codes: Uint16Array, start: number, length: number): number {
+	let h = length;
+	for (let i = start; i < start + length; i++) h = (Math.imul(h, 0x01000193) + codes[i]) | 0;
+	// A small integer: the cheapest kind of map key.
+	return h & 0x3fffffff;
+}
+
+function sameCodes(codes: Uint16Array, a: Para, b: Para): boolean {
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) if (codes[a.start + i] !== codes[b.start + i]) return false;
+	return true;
+}
+
+function codesToString(codes: Uint16Array, start: number, length: number): string {
+	let out = "";
+	for (let at = 0; at < length; at += 4096) {
+		out += String.fromCharCode.apply(null, codes.subarray(start + at, start + Math.min(length, at + 4096)) as unknown as number[]);
+	}
+	return out;
+}
+
 /**
  * Edit distance between two paragraph keys when they are near copies: the
  * whole texts, or the shorter against the start or the end of the longer (a
  * damaged copy of a paragraph that carries an extra line or was cut short).
  * `Infinity` when they differ by more than `maxDifference` of the compared length.
  */
-function nearDistance(a: string, b: string, maxDifference: number): number {
+function nearDistance(codes: Uint16Array, a: Para, b: Para, maxDifference: number): number {
 	const [short, long] = a.length <= b.length ? [a, b] : [b, a];
 	const limit = (n: number) => Math.max(2, Math.floor(n * maxDifference));
-	const whole = editDistanceWithin(short, long, limit(long.length));
+	const whole = editDistanceWithinCodes(codes, short.start, short.length, long.start, long.length, limit(long.length));
 	if (Number.isFinite(whole)) return whole;
 	const k = limit(short.length);
+	const n = short.length;
+	// Most candidates differ by far more than k characters at both ends: counting characters tells, without the distance.
+	const [first, last] = endWindowBounds(codes, short.start, n, long.start, long.length);
 	return Math.min(
-		editDistanceWithin(short, long.slice(0, short.length), k),
-		editDistanceWithin(short, long.slice(long.length - short.length), k),
+		first > k ? Infinity : editDistanceWithinCodes(codes, short.start, n, long.start, n, k),
+		last > k ? Infinity : editDistanceWithinCodes(codes, short.start, n, long.start + long.length - n, n, k),
 	);
 }
 

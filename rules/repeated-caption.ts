@@ -93,15 +93,17 @@ const rule: TextRuleDefinition<{
 			const out: Candidate[] = [];
 			let index = 0;
 			for (const p of sourceCode.paragraphs) {
-				const base = index;
-				index += p.children.length;
-				const texts = p.children.map((l) => trimSpace(l.value));
-				p.children.forEach((line, i) => {
-					const text = texts[i];
-					if (!text || text.length > maxLength || allow.some((re) => re.test(text))) return;
+				const lines = p.children;
+				let previous = "";
+				for (let i = 0; i < lines.length; i++, index++) {
+					const line = lines[i];
+					const text = trimSpace(line.value);
+					const before = previous;
+					previous = text;
+					if (!text || text.length > maxLength || allow.some((re) => re.test(text))) continue;
 					const key = sourceCode.memo(memoKey, line, () => comparisonKey(line.value, norm));
-					if (key.length >= minLength) out.push({ line, index: base + i, key, text, inProse: i > 0 && isWrapped(texts[i - 1]) });
-				});
+					if (key.length >= minLength) out.push({ line, index, key, text, inProse: i > 0 && isWrapped(before) });
+				}
 			}
 			return out;
 		}
@@ -125,26 +127,36 @@ const rule: TextRuleDefinition<{
 				else byKey.delete(key);
 			}
 			const keys = [...byKey.keys()];
+			const lists = [...byKey.values()];
 			// Only keys long enough to have variants enter the one-edit index.
-			const long = keys.map((_, i) => i).filter((i) => keys[i].length >= MIN_KEY_FOR_VARIANT);
-			const neighbours: number[][] = keys.map(() => []);
-			oneEditNeighbours(long.map((i) => keys[i])).forEach((list, x) => (neighbours[long[x]] = list.map((y) => long[y])));
+			const long: number[] = [];
+			for (let i = 0; i < keys.length; i++) if (keys[i].length >= MIN_KEY_FOR_VARIANT) long.push(i);
+			const neighbours: Array<number[] | undefined> = new Array(keys.length);
+			oneEditNeighbours(long.map((i) => keys[i])).forEach((list, x) => {
+				if (list.length) neighbours[long[x]] = list.map((y) => long[y]);
+			});
 			// Most frequent keys first, so a damaged copy joins the caption it damages, never the reverse.
-			const order = keys.map((_, i) => i).sort((a, b) => byKey.get(keys[b])!.length - byKey.get(keys[a])!.length || a - b);
-			const assigned = new Set<number>();
+			// Ties in key order: the repeated keys sorted, then the (many) single ones as they come.
+			const order: number[] = [];
+			for (let i = 0; i < keys.length; i++) if (lists[i].length > 1) order.push(i);
+			order.sort((a, b) => lists[b].length - lists[a].length || a - b);
+			for (let i = 0; i < keys.length; i++) if (lists[i].length === 1) order.push(i);
+			const assigned = new Uint8Array(keys.length);
 			const out: Group[] = [];
 			for (const i of order) {
-				if (assigned.has(i)) continue;
-				assigned.add(i);
+				if (assigned[i]) continue;
+				assigned[i] = 1;
 				const root = keys[i];
-				const members = [...byKey.get(root)!];
+				const rootCount = lists[i].length;
+				// Without a variant to join it, a line seen fewer than minRepeats times makes no group.
+				if (rootCount < minRepeats && !neighbours[i]) continue;
+				const members = [...lists[i]];
 				if (root.length >= MIN_KEY_FOR_VARIANT) {
-					for (const j of neighbours[i]) {
-						const rootCount = byKey.get(root)!.length;
+					for (const j of neighbours[i] ?? []) {
 						// A damaged copy is rarer than the caption it damages; two lines repeated as often are two captions.
-						if (assigned.has(j) || byKey.get(keys[j])!.length * 2 > Math.max(2, rootCount) || !isVariant(root, keys[j], rootCount)) continue;
-						assigned.add(j);
-						members.push(...byKey.get(keys[j])!);
+						if (assigned[j] || lists[j].length * 2 > Math.max(2, rootCount) || !isVariant(root, keys[j], rootCount)) continue;
+						assigned[j] = 1;
+						members.push(...lists[j]);
 					}
 				}
 				if (members.length >= minRepeats) {
@@ -157,7 +169,6 @@ const rule: TextRuleDefinition<{
 
 		return {
 			Document() {
-				const lines = sourceCode.lineNodes;
 				for (const { root, members } of groups(candidates())) {
 					const [first, second] = members;
 					const repeats = members.slice(1);
@@ -176,9 +187,9 @@ const rule: TextRuleDefinition<{
 						loc: second.line.loc,
 						messageId: hasVariants ? "repeatedVariants" : "repeated",
 						data,
-						fix: same.length ? (fixer) => removalRanges(lines, same).map((r) => fixer.removeRange(r)) : null,
+						fix: same.length ? (fixer) => removalRanges(sourceCode.lineNodes, same).map((r) => fixer.removeRange(r)) : null,
 						suggest: hasVariants
-							? [{ messageId: "deleteAll", data, fix: (fixer) => removalRanges(lines, all).map((r) => fixer.removeRange(r)) }]
+							? [{ messageId: "deleteAll", data, fix: (fixer) => removalRanges(sourceCode.lineNodes, all).map((r) => fixer.removeRange(r)) }]
 							: null,
 					});
 				}

@@ -58,9 +58,125 @@ export function stripNoise(s: string): string {
 
 /** The comparison key of a text: what is left once width, case, spacing and punctuation are folded away. */
 export function comparisonKey(text: string, options: NormalizeOptions = {}): string {
-	let s = options.ignoreWidth !== false && NEEDS_NFKC.test(text) ? text.normalize("NFKC") : text;
+	const width = options.ignoreWidth !== false;
+	const fold = options.ignoreCase !== false;
+	const table = keyTable(width, fold);
+	// Runs of characters the key keeps as they are are sliced, not copied one by one.
+	let out = "";
+	let start = 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		let code = table[c];
+		if (code === UNKNOWN) code = table[c] = keyCode(c, width, fold);
+		if (code === c) continue;
+		if (code === SLOW) return slowComparisonKey(text, width, fold);
+		if (i > start) out += text.slice(start, i);
+		if (code !== DROP) out += String.fromCharCode(code);
+		start = i + 1;
+	}
+	return start === 0 ? text : out + text.slice(start);
+}
+
+/** A growable run of UTF-16 code units: many keys side by side, without a string per key. */
+export interface CodeUnitPool {
+	codes: Uint16Array;
+	length: number;
+}
+
+export function codeUnitPool(capacity = 1024): CodeUnitPool {
+	return { codes: new Uint16Array(capacity), length: 0 };
+}
+
+/**
+ * Appends `comparisonKey(text, options)` to `pool` as code units and returns
+ * its length. Long texts need no string for the key: building one costs more
+ * than computing it.
+ */
+export function appendComparisonKey(pool: CodeUnitPool, text: string, options: NormalizeOptions = {}): number {
+	const width = options.ignoreWidth !== false;
+	const fold = options.ignoreCase !== false;
+	const table = keyTable(width, fold);
+	reserve(pool, text.length);
+	const codes = pool.codes;
+	const start = pool.length;
+	let at = start;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		let code = table[c];
+		if (code < DROP) {
+			if (code === UNKNOWN) code = table[c] = keyCode(c, width, fold);
+			if (code === SLOW) {
+				const key = slowComparisonKey(text, width, fold);
+				reserve(pool, key.length);
+				for (let j = 0; j < key.length; j++) pool.codes[start + j] = key.charCodeAt(j);
+				pool.length = start + key.length;
+				return key.length;
+			}
+		}
+		// Stored either way and kept only if not dropped: punctuation comes too irregularly for a branch.
+		codes[at] = code;
+		at += +(code >= 0);
+	}
+	pool.length = at;
+	return at - start;
+}
+
+function reserve(pool: CodeUnitPool, extra: number): void {
+	const need = pool.length + extra;
+	if (need <= pool.codes.length) return;
+	const grown = new Uint16Array(Math.max(need, 2 * pool.codes.length));
+	grown.set(pool.codes.subarray(0, pool.length));
+	pool.codes = grown;
+}
+
+/** The definition of the key, for text whose characters the per-character table cannot map on their own. */
+function slowComparisonKey(text: string, width: boolean, fold: boolean): string {
+	let s = width && NEEDS_NFKC.test(text) ? text.normalize("NFKC") : text;
 	s = stripNoise(s);
-	return options.ignoreCase === false ? s : s.toLowerCase();
+	return fold ? s.toLowerCase() : s;
+}
+
+/*
+ * The fast path maps each UTF-16 unit on its own through a table filled on
+ * first sight of the unit. That equals the definition only where NFKC and
+ * lower-casing act character by character: a unit qualifies when NFKC makes
+ * it one character that is stable, is no combining mark and cannot compose
+ * with the character before it (conjoining jamo), and whose lower case is one
+ * unit without context (final sigma). Anything else (and any surrogate) sends
+ * the whole text down the definition.
+ */
+const UNKNOWN = -3;
+const SLOW = -2;
+const DROP = -1;
+const COMBINES = /^[\p{M}\u1100-\u11ff]$/u;
+/** Noise characters of the BMP (none combines with a neighbour), one or more. */
+const ALL_NOISE = /^[\p{P}\p{Z}\s\u200b-\u200d\u2060\ufeff]+$/u;
+const keyTables: Array<Int32Array | undefined> = [];
+
+function keyTable(width: boolean, fold: boolean): Int32Array {
+	const slot = (width ? 2 : 0) + (fold ? 1 : 0);
+	let table = keyTables[slot];
+	if (!table) keyTables[slot] = table = new Int32Array(0x10000).fill(UNKNOWN);
+	return table;
+}
+
+function keyCode(c: number, width: boolean, fold: boolean): number {
+	// CJK Unified Ideographs: letters with no compatibility form and no case, the bulk of the text.
+	if (c >= 0x4e00 && c <= 0x9fff) return c;
+	if (c >= 0xd800 && c <= 0xdfff) return SLOW;
+	let s = String.fromCharCode(c);
+	if (width) {
+		s = s.normalize("NFKC");
+		// "…" becomes "...": punctuation only, so it leaves nothing in any context.
+		if (s.length > 1 && ALL_NOISE.test(s)) return DROP;
+		if (s.length !== 1 || s.normalize("NFKC") !== s || COMBINES.test(s)) return SLOW;
+		const d = s.charCodeAt(0);
+		if (d >= 0xd800 && d <= 0xdfff) return SLOW;
+	}
+	if (NOISE_CHAR.test(s)) return DROP;
+	if (!fold) return s.charCodeAt(0);
+	const lower = s.toLowerCase();
+	return lower.length !== 1 || s === "\u03a3" ? SLOW : lower.charCodeAt(0);
 }
 
 /** Characters that tell numbered items apart ("第一节", "第二节"), so a one-character difference in them is real. */

@@ -107,6 +107,305 @@ export function editDistanceWithin(a: string, b: string, max: number): number {
 }
 
 /**
+ * `sharedShingles` of `sampledShingles` of many keys at once, for keys held
+ * as code units in one pool (key `i` is `codes[starts[i], starts[i] +
+ * lengths[i])`), with the same pairs in the same order, flat (`i, j,
+ * shared, i, j, shared, …`: one array, not one per pair), and `sizes[i]` the
+ * number of samples of key `i`. An open-addressing table of typed arrays
+ * replaces a set of samples per key and a map of postings.
+ */
+export function sampledShinglePairs(
+	codes: Uint16Array,
+	starts: ArrayLike<number>,
+	lengths: ArrayLike<number>,
+	k: number,
+	rate: number,
+	maxPostings = 32,
+): { pairs: number[]; skipped: number[]; sizes: number[] } {
+	const n = lengths.length;
+	let positions = 0;
+	for (let i = 0; i < n; i++) if (lengths[i] >= k) positions += lengths[i] - k + 1;
+	const s = shingleScratch(positions);
+	const { slots, postingHash, head, tail, size, item: entryItem, next } = s;
+	const { mask, shift } = s;
+	slots.fill(0, 0, mask + 1);
+	let top = 1;
+	for (let i = 1; i < k; i++) top = Math.imul(top, BASE);
+	const threshold = Math.floor(0x100000000 / rate);
+	// Plain arrays: per-document results this small are cheaper on the heap than in a fresh buffer.
+	const sizes = new Array<number>(n).fill(0);
+	let postings = 0;
+	let entries = 0;
+	let sampled = s.sampled;
+	for (let item = 0; item < n; item++) {
+		const from = starts[item];
+		const end = from + lengths[item];
+		if (end - from < k) continue;
+		if (sampled.length < end - from) sampled = s.sampled = new Uint32Array(2 * (end - from));
+		// First the samples of this key, in order, stored without a branch: one k-gram in `rate` is a coin toss a branch mispredicts.
+		let taken = 0;
+		let h = 0;
+		for (let i = from; i < from + k; i++) h = (Math.imul(h, BASE) + codes[i]) | 0;
+		for (let i = from + k; ; i++) {
+			const m = Math.imul(h, 0x9e3779b1) >>> 0;
+			sampled[taken] = m;
+			taken += +(m < threshold);
+			if (i >= end) break;
+			h = (Math.imul(h - Math.imul(codes[i - k], top), BASE) + codes[i]) | 0;
+		}
+		for (let t = 0; t < taken; t++) {
+			const m = sampled[t];
+			let slot = Math.imul(m, 0x85ebca6b) >>> shift;
+			let p = slots[slot] - 1;
+			while (p >= 0 && postingHash[p] !== m) {
+				slot = (slot + 1) & mask;
+				p = slots[slot] - 1;
+			}
+			if (p < 0) {
+				// A new hash: postings are numbered in the order their hash is first sampled.
+				p = postings++;
+				slots[slot] = p + 1;
+				postingHash[p] = m;
+				head[p] = tail[p] = entries;
+				size[p] = 1;
+				entryItem[entries] = item;
+				next[entries++] = -1;
+				sizes[item]++;
+			} else if (entryItem[tail[p]] !== item) {
+				// Keys are sampled in order, so a repeat within one key meets its own entry at the tail.
+				next[tail[p]] = entries;
+				tail[p] = entries;
+				size[p]++;
+				entryItem[entries] = item;
+				next[entries++] = -1;
+				sizes[item]++;
+			}
+		}
+	}
+	const skipped = new Array<number>(n).fill(0);
+	let increments = 0;
+	for (let p = 0; p < postings; p++) {
+		if (size[p] > maxPostings) for (let e = head[p]; e >= 0; e = next[e]) skipped[entryItem[e]]++;
+		else increments += (size[p] * (size[p] - 1)) / 2;
+	}
+	// Pair counts in a second table, numbered in order of first sight: the order a map would keep.
+	const t = pairScratch(increments);
+	const { x: pairX, y: pairY, count: pairCount, slots: pairSlots } = t;
+	pairSlots.fill(0, 0, t.mask + 1);
+	let pairs = 0;
+	for (let p = 0; p < postings; p++) {
+		if (size[p] < 2 || size[p] > maxPostings) continue;
+		for (let ey = next[head[p]]; ey >= 0; ey = next[ey]) {
+			const y = entryItem[ey];
+			for (let ex = head[p]; ex !== ey; ex = next[ex]) {
+				const x = entryItem[ex];
+				let slot = Math.imul((Math.imul(x, 0x9e3779b1) + y) | 0, 0x85ebca6b) >>> t.shift;
+				let q = pairSlots[slot] - 1;
+				while (q >= 0 && (pairX[q] !== x || pairY[q] !== y)) {
+					slot = (slot + 1) & t.mask;
+					q = pairSlots[slot] - 1;
+				}
+				if (q >= 0) pairCount[q]++;
+				else {
+					pairSlots[slot] = pairs + 1;
+					pairX[pairs] = x;
+					pairY[pairs] = y;
+					pairCount[pairs++] = 1;
+				}
+			}
+		}
+	}
+	const out = new Array<number>(3 * pairs);
+	for (let q = 0; q < pairs; q++) {
+		out[3 * q] = pairX[q];
+		out[3 * q + 1] = pairY[q];
+		out[3 * q + 2] = pairCount[q];
+	}
+	return { pairs: out, skipped, sizes };
+}
+
+interface PairScratch {
+	shift: number;
+	mask: number;
+	slots: Int32Array;
+	x: Int32Array;
+	y: Int32Array;
+	count: Int32Array;
+}
+
+let pairTable: PairScratch | undefined;
+
+function pairScratch(entries: number): PairScratch {
+	const bits = tableBits(entries);
+	let t = pairTable;
+	if (!t || t.x.length < entries || t.slots.length < 1 << bits) {
+		const capacity = Math.max(entries, 2 * (t?.x.length ?? 0), 256);
+		t = pairTable = {
+			shift: 0,
+			mask: 0,
+			slots: new Int32Array(Math.max(1 << bits, t?.slots.length ?? 0)),
+			x: new Int32Array(capacity),
+			y: new Int32Array(capacity),
+			count: new Int32Array(capacity),
+		};
+	}
+	t.shift = 32 - bits;
+	t.mask = (1 << bits) - 1;
+	return t;
+}
+
+/** log2 of an open-addressing table at most half full with `entries` (a Map stops at 2^24 entries; so do these tables at 2^29). */
+function tableBits(entries: number): number {
+	if (entries > 2 ** 29) throw new RangeError(`too many entries for one document: ${entries}`);
+	let bits = 4;
+	while (1 << bits < 2 * entries) bits++;
+	return bits;
+}
+
+interface ShingleScratch {
+	mask: number;
+	/** 32 − log2(table size): the top bits of a multiplicative hash pick the slot. */
+	shift: number;
+	/** Open-addressing table: posting number + 1 per slot, 0 when empty. */
+	slots: Int32Array;
+	postingHash: Uint32Array;
+	head: Int32Array;
+	tail: Int32Array;
+	size: Int32Array;
+	item: Int32Array;
+	next: Int32Array;
+	/** The samples of one key. */
+	sampled: Uint32Array;
+}
+
+let scratch: ShingleScratch | undefined;
+
+/** Buffers for up to `entries` samples, reused across documents and grown on demand. */
+function shingleScratch(entries: number): ShingleScratch {
+	const bits = tableBits(entries);
+	if (!scratch || scratch.item.length < entries || scratch.slots.length < 1 << bits) {
+		const capacity = Math.max(entries, 2 * (scratch?.item.length ?? 0), 256);
+		const slotCount = Math.max(1 << bits, scratch?.slots.length ?? 0);
+		scratch = {
+			mask: 0,
+			shift: 0,
+			slots: new Int32Array(slotCount),
+			postingHash: new Uint32Array(capacity),
+			head: new Int32Array(capacity),
+			tail: new Int32Array(capacity),
+			size: new Int32Array(capacity),
+			item: new Int32Array(capacity),
+			next: new Int32Array(capacity),
+			sampled: scratch?.sampled ?? new Uint32Array(256),
+		};
+	}
+	scratch.mask = (1 << bits) - 1;
+	scratch.shift = 32 - bits;
+	return scratch;
+}
+
+/**
+ * `editDistanceWithin` of the code-unit ranges `codes[a, a + n)` and
+ * `codes[b, b + m)` (`max` a whole number). Two texts whose characters differ
+ * as a multiset by more than `max` are rejected in linear time: each edit
+ * removes at most one surplus character from either side.
+ */
+export function editDistanceWithinCodes(codes: Uint16Array, a: number, n: number, b: number, m: number, max: number): number {
+	if (Math.abs(n - m) > max) return Infinity;
+	if (multisetDistance(codes, a, n, b, m) > max) return Infinity;
+	const INF = max + 1;
+	if (rowScratch.length < 2 * (m + 1)) rowScratch = new Int32Array(2 * (m + 1) + 64);
+	let prev = rowScratch.subarray(0, m + 1);
+	let cur = rowScratch.subarray(m + 1, 2 * (m + 1));
+	for (let j = 0; j <= m; j++) prev[j] = j <= max ? j : INF;
+	cur.fill(INF);
+	for (let i = 1; i <= n; i++) {
+		const lo = Math.max(1, i - max);
+		const hi = Math.min(m, i + max);
+		cur[0] = i <= max ? i : INF;
+		if (lo - 1 > 0) cur[lo - 1] = INF;
+		if (hi + 1 <= m) cur[hi + 1] = INF;
+		let rowMin = lo === 1 ? cur[0] : INF;
+		const ca = codes[a + i - 1];
+		let left = cur[lo - 1];
+		for (let j = lo; j <= hi; j++) {
+			let v = prev[j - 1] + (ca === codes[b + j - 1] ? 0 : 1);
+			const up = prev[j] + 1;
+			if (up < v) v = up;
+			if (left + 1 < v) v = left + 1;
+			if (v > INF) v = INF;
+			cur[j] = v;
+			left = v;
+			if (v < rowMin) rowMin = v;
+		}
+		if (rowMin > max) return Infinity;
+		const t = prev;
+		prev = cur;
+		cur = t;
+	}
+	return prev[m] <= max ? prev[m] : Infinity;
+}
+
+let rowScratch: Int32Array = new Int32Array(0);
+let tally: Int32Array | undefined;
+/** Counts per code unit modulo the table size: a small table stays in cache, and merged counts still bound from below. */
+const TALLY_MASK = 0xfff;
+
+/** max(surplus of one side, surplus of the other) over the two ranges' character counts: a lower bound of the edit distance. */
+function multisetDistance(codes: Uint16Array, a: number, n: number, b: number, m: number): number {
+	const count = (tally ??= new Int32Array(TALLY_MASK + 1));
+	for (let i = a; i < a + n; i++) count[codes[i] & TALLY_MASK]++;
+	for (let j = b; j < b + m; j++) count[codes[j] & TALLY_MASK]--;
+	let surplusA = 0;
+	let surplusB = 0;
+	// Every touched count is read and reset: the table is all zeros between calls.
+	for (let i = a; i < a + n; i++) {
+		const c = codes[i] & TALLY_MASK;
+		const v = count[c];
+		if (v > 0) {
+			surplusA += v;
+			count[c] = 0;
+		}
+	}
+	for (let j = b; j < b + m; j++) {
+		const c = codes[j] & TALLY_MASK;
+		if (count[c] < 0) surplusB -= count[c];
+		count[c] = 0;
+	}
+	return Math.max(surplusA, surplusB);
+}
+
+/**
+ * Lower bounds of the edit distance between `codes[a, a + n)` and the first
+ * and the last `n` units of `codes[b, b + m)` (`m ≥ n`), from character
+ * counts; one count serves both ends, slid from one to the other.
+ */
+export function endWindowBounds(codes: Uint16Array, a: number, n: number, b: number, m: number): [number, number] {
+	const count = (tally ??= new Int32Array(TALLY_MASK + 1));
+	// surplus = Σ max(0, count): characters of the short text the window lacks (for equal sizes, also the reverse).
+	for (let i = a; i < a + n; i++) count[codes[i] & TALLY_MASK]++;
+	let surplus = n;
+	for (let j = b; j < b + n; j++) surplus -= +(count[codes[j] & TALLY_MASK]-- > 0);
+	const first = surplus;
+	if (m - n <= n) {
+		// Overlapping ends: slide the window.
+		for (let j = b; j < b + m - n; j++) {
+			surplus += +(count[codes[j] & TALLY_MASK]++ >= 0);
+			surplus -= +(count[codes[j + n] & TALLY_MASK]-- > 0);
+		}
+	} else {
+		// Disjoint ends: put the first n back (all counts are the short text's again), then take the last n.
+		for (let j = b; j < b + n; j++) count[codes[j] & TALLY_MASK]++;
+		surplus = n;
+		for (let j = b + m - n; j < b + m; j++) surplus -= +(count[codes[j] & TALLY_MASK]-- > 0);
+	}
+	// Counts are now those of the short text minus the last n: only their buckets can be non-zero.
+	for (let i = a; i < a + n; i++) count[codes[i] & TALLY_MASK] = 0;
+	for (let j = b + m - n; j < b + m; j++) count[codes[j] & TALLY_MASK] = 0;
+	return [first, surplus];
+}
+
+/**
  * Where two strings of edit distance one differ: the differing characters of
  * `a` and `b` (empty for an insertion or deletion), or undefined when the
  * distance is not exactly one.
@@ -130,23 +429,49 @@ export function singleEdit(a: string, b: string): { a: string; b: string } | und
  * (substitution, insertion or deletion) of it, found with the
  * symmetric-delete index: two strings are one edit apart only if they share a
  * one-deletion variant or one is a deletion variant of the other. Variants
- * are hashed (prefix and suffix polynomial hashes, no string building), so
- * the cost is O(Σ length) plus the verification of colliding candidates.
+ * are hashed (prefix and suffix polynomial hashes, no string building) into an
+ * open-addressing table of typed arrays, so the cost is O(Σ length) plus the
+ * verification of colliding candidates. Hashes only propose candidates:
+ * `singleEdit` decides, so the answer is exactly the one-edit neighbours.
  */
 export function oneEditNeighbours(keys: readonly string[]): number[][] {
-	const byVariant = new Map<number, number[]>();
+	let variants = 0;
+	for (const k of keys) variants += k.length + 1;
+	const t = variantScratch(variants);
+	const { slots, tag, head, tail, size, item, next, shift, mask } = t;
+	slots.fill(0, 0, mask + 1);
+	let postings = 0;
+	let entries = 0;
 	const add = (hash: number, i: number) => {
-		const list = byVariant.get(hash);
-		if (!list) byVariant.set(hash, [i]);
-		else if (list[list.length - 1] !== i) list.push(i);
+		let slot = Math.imul(hash, 0x9e3779b1) >>> shift;
+		let p = slots[slot] - 1;
+		while (p >= 0 && tag[p] !== hash) {
+			slot = (slot + 1) & mask;
+			p = slots[slot] - 1;
+		}
+		if (p < 0) {
+			p = postings++;
+			slots[slot] = p + 1;
+			tag[p] = hash;
+			head[p] = tail[p] = entries;
+			size[p] = 1;
+		} else if (item[tail[p]] === i) return;
+		else {
+			next[tail[p]] = entries;
+			tail[p] = entries;
+			size[p]++;
+		}
+		item[entries] = i;
+		next[entries++] = -1;
 	};
-	const prefix: number[] = [];
-	keys.forEach((k, i) => {
+	let prefix = t.prefix;
+	for (let i = 0; i < keys.length; i++) {
+		const k = keys[i];
 		const n = k.length;
+		if (prefix.length < n + 1) prefix = t.prefix = new Int32Array(2 * n + 2);
 		// prefix[p] = hash of k[0, p); the suffix hash of k[p+1, n) is built from the end.
-		prefix.length = 0;
-		prefix.push(0);
-		for (let p = 0; p < n; p++) prefix.push((Math.imul(prefix[p], BASE) + k.charCodeAt(p)) | 0);
+		prefix[0] = 0;
+		for (let p = 0; p < n; p++) prefix[p + 1] = (Math.imul(prefix[p], BASE) + k.charCodeAt(p)) | 0;
 		add(lengthTag(prefix[n], n), i);
 		let suffix = 0;
 		let power = 1;
@@ -156,13 +481,68 @@ export function oneEditNeighbours(keys: readonly string[]): number[][] {
 			suffix = (suffix + Math.imul(k.charCodeAt(p), power)) | 0;
 			power = Math.imul(power, BASE);
 		}
-	});
-	const neighbours = keys.map(() => new Set<number>());
-	for (const list of byVariant.values()) {
-		if (list.length < 2) continue;
-		for (const i of list) for (const j of list) if (i !== j && singleEdit(keys[i], keys[j])) neighbours[i].add(j);
 	}
-	return neighbours.map((set) => [...set].sort((x, y) => x - y));
+	const found: number[] = [];
+	for (let p = 0; p < postings; p++) {
+		if (size[p] < 2) continue;
+		for (let x = head[p]; x >= 0; x = next[x]) {
+			for (let y = next[x]; y >= 0; y = next[y]) {
+				if (singleEdit(keys[item[x]], keys[item[y]])) found.push(item[x], item[y]);
+			}
+		}
+	}
+	const neighbours: number[][] = keys.map(() => []);
+	for (let f = 0; f < found.length; f += 2) {
+		neighbours[found[f]].push(found[f + 1]);
+		neighbours[found[f + 1]].push(found[f]);
+	}
+	for (const list of neighbours) if (list.length > 1) dedupeSorted(list.sort((x, y) => x - y));
+	return neighbours;
+}
+
+/** Removes repeats from a sorted list, in place. */
+function dedupeSorted(list: number[]): void {
+	let w = 1;
+	for (let r = 1; r < list.length; r++) if (list[r] !== list[w - 1]) list[w++] = list[r];
+	list.length = w;
+}
+
+interface VariantScratch {
+	shift: number;
+	mask: number;
+	slots: Int32Array;
+	tag: Uint32Array;
+	head: Int32Array;
+	tail: Int32Array;
+	size: Int32Array;
+	item: Int32Array;
+	next: Int32Array;
+	prefix: Int32Array;
+}
+
+let variantTable: VariantScratch | undefined;
+
+function variantScratch(entries: number): VariantScratch {
+	const bits = tableBits(entries);
+	let t = variantTable;
+	if (!t || t.item.length < entries || t.slots.length < 1 << bits) {
+		const capacity = Math.max(entries, 2 * (t?.item.length ?? 0), 256);
+		t = variantTable = {
+			shift: 0,
+			mask: 0,
+			slots: new Int32Array(Math.max(1 << bits, t?.slots.length ?? 0)),
+			tag: new Uint32Array(capacity),
+			head: new Int32Array(capacity),
+			tail: new Int32Array(capacity),
+			size: new Int32Array(capacity),
+			item: new Int32Array(capacity),
+			next: new Int32Array(capacity),
+			prefix: t?.prefix ?? new Int32Array(64),
+		};
+	}
+	t.shift = 32 - bits;
+	t.mask = (1 << bits) - 1;
+	return t;
 }
 
 /** Folds the length into a hash, so variants of different lengths rarely collide. */
