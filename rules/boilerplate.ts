@@ -68,11 +68,26 @@ interface Match {
 	spec: CompiledPattern;
 }
 
+/** Every group has a literal in the text (loops, not every/some: this runs per pattern on every keyword line). */
+function containsRequired(text: string, requires: readonly (readonly string[])[]): boolean {
+	for (const group of requires) {
+		let found = false;
+		for (const literal of group) {
+			if (text.includes(literal)) {
+				found = true;
+				break;
+			}
+		}
+		if (!found) return false;
+	}
+	return true;
+}
+
 function findMatches(text: string, bylines: boolean): Match[] {
 	const found: Match[] = [];
 	for (const spec of patterns()) {
 		if (spec.option === "bylines" && !bylines) continue;
-		if (spec.requires && !spec.requires.every((group) => group.some((literal) => text.includes(literal)))) continue;
+		if (spec.requires && !containsRequired(text, spec.requires)) continue;
 		spec.re.lastIndex = 0;
 		for (let m = spec.re.exec(text); m; m = spec.re.exec(text)) {
 			if (m[0].length === 0) {

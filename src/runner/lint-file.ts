@@ -4,7 +4,7 @@
  * findings on that file; they never stop the run.
  */
 import { isUtf8 } from "node:buffer";
-import { closeSync, fsyncSync, openSync, readFileSync, readSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, statSync, unlinkSync, writeSync } from "node:fs";
 import type { Readable } from "node:stream";
 import type { ResolvedConfig } from "../config/load-config.js";
 import { fixDocument, lintDocument } from "../engine/linter.js";
@@ -72,16 +72,21 @@ export function lintTextFile(path: string, options: FileLintOptions): LintResult
 	const result = emptyResult(path);
 	const { config } = options;
 	let bytes: Buffer;
+	let fd: number | undefined;
 	try {
-		const size = statSync(path).size;
+		// One open and fstat on the descriptor, not a stat by path and then a read by path (a path lookup each).
+		fd = openSync(path, "r");
+		const size = fstatSync(fd).size;
 		if (size > config.maxDocumentSize) {
 			result.messages.push(fatal(`document too large (${size} bytes, limit ${config.maxDocumentSize}); not linted`));
 			return tallyResult(result);
 		}
-		bytes = readFileSync(path);
+		bytes = readFileSync(fd);
 	} catch (error) {
 		result.messages.push(fatal(`cannot read file: ${describeError(error)}`));
 		return tallyResult(result);
+	} finally {
+		if (fd !== undefined) closeSync(fd);
 	}
 	return lintTextBytes(path, bytes, options, result);
 }
