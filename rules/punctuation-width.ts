@@ -37,14 +37,42 @@ const URL_TRAILING = /[.,;:!?)]+$/u;
 
 type Span = [number, number];
 
-// Scanned with regexes (native) rather than text[i], which allocates a string per CJK character.
-const SENTENCE_MARKS = /[,.;:?!]/gu;
-const PARENS = /[()]/gu;
+/**
+ * Every half-width mark the rule looks at. One native scan per paragraph finds
+ * them all (and, finding none, rejects the paragraph); `test` moves lastIndex
+ * without building a match array.
+ */
+const CANDIDATES = /[,.;:?!()"']/gu;
+
+/** Offsets of the candidate marks of one paragraph, by kind, in text order. */
+interface Candidates {
+	marks: number[];
+	parens: number[];
+	doubleQuotes: number[];
+	singleQuotes: number[];
+}
+
+function scanCandidates(text: string): Candidates | undefined {
+	CANDIDATES.lastIndex = 0;
+	if (!CANDIDATES.test(text)) return undefined;
+	const found: Candidates = { marks: [], parens: [], doubleQuotes: [], singleQuotes: [] };
+	do {
+		const i = CANDIDATES.lastIndex - 1;
+		const c = text.charCodeAt(i);
+		if (c === 0x28 || c === 0x29) found.parens.push(i);
+		else if (c === 0x22) found.doubleQuotes.push(i);
+		else if (c === 0x27) found.singleQuotes.push(i);
+		else found.marks.push(i);
+	} while (CANDIDATES.test(text));
+	return found;
+}
 
 /** Offsets in the paragraph whose punctuation belongs to URLs, e-mail addresses or code. */
 function protectedSpans(text: string): Span[] {
 	const spans: Span[] = [];
 	for (const re of [URL, BACKTICKS]) {
+		// Each needs a literal the paragraph rarely has: skip the scan when it is absent.
+		if (re === URL ? !text.includes("://") && !text.includes("www.") : !text.includes("`")) continue;
 		re.lastIndex = 0;
 		for (let m = re.exec(text); m; m = re.exec(text)) {
 			const trimmed = re === URL ? m[0].replace(URL_TRAILING, "") : m[0];
@@ -72,9 +100,9 @@ function makeProtectedTest(text: string): (i: number) => boolean {
 	let spans: Span[] | undefined;
 	return (i) => {
 		spans ??= protectedSpans(text);
-		for (const [s, e] of spans) {
-			if (i < s) return false;
-			if (i < e) return true;
+		for (let k = 0; k < spans.length; k++) {
+			if (i < spans[k][0]) return false;
+			if (i < spans[k][1]) return true;
 		}
 		return false;
 	};
@@ -97,23 +125,25 @@ function absorbSpaces(text: string, start: number, end: number): Span {
  * is decided with that neighbour already full-width, so a run converts in one
  * pass rather than one mark per pass (fixing twice must equal fixing once).
  */
-function chineseMarkOffsets(text: string, isProtected: (i: number) => boolean): number[] {
-	const marks: number[] = [];
-	SENTENCE_MARKS.lastIndex = 0;
-	for (let m = SENTENCE_MARKS.exec(text); m; m = SENTENCE_MARKS.exec(text)) marks.push(m.index);
+function chineseMarkOffsets(text: string, marks: readonly number[], isProtected: (i: number) => boolean): number[] {
 	const chosen = new Set<number>();
+	// Indices into `marks` of the chosen marks whose neighbours are still to be looked at.
 	const queue: number[] = [];
-	for (const i of marks) {
-		if (!isProtected(i) && isChinesePunctuationUse(text, i, text[i])) {
+	for (let k = 0; k < marks.length; k++) {
+		const i = marks[k];
+		// Both tests are pure; the cheap local one first, so most paragraphs never compute their protected spans.
+		if (isChinesePunctuationUse(text, i, text[i]) && !isProtected(i)) {
 			chosen.add(i);
-			queue.push(i);
+			queue.push(k);
 		}
 	}
+	if (chosen.size === 0) return [];
+	const found = chosen.size;
 	// Only marks next to a chosen one (across spaces) can change their answer; look at them in a small window.
-	const position = new Map(marks.map((offset, k) => [offset, k]));
 	while (queue.length) {
-		const k = position.get(queue.pop()!)!;
-		for (const j of [marks[k - 1], marks[k + 1]]) {
+		const k = queue.pop()!;
+		for (const n of [k - 1, k + 1]) {
+			const j = marks[n];
 			if (j === undefined || chosen.has(j) || isProtected(j)) continue;
 			const [from, to] = j < marks[k] ? [j + 1, marks[k]] : [marks[k] + 1, j];
 			if (text.slice(from, to).trim() !== "") continue;
@@ -122,11 +152,13 @@ function chineseMarkOffsets(text: string, isProtected: (i: number) => boolean): 
 			for (let c = lo; c < lo + window.length; c++) if (chosen.has(c)) window[c - lo] = FULL[text[c]];
 			if (isChinesePunctuationUse(window.join(""), j - lo, text[j])) {
 				chosen.add(j);
-				queue.push(j);
+				queue.push(n);
 			}
 		}
 	}
-	return [...chosen].sort((a, b) => a - b);
+	// Found in order unless a neighbour was added after its successor.
+	const out = [...chosen];
+	return chosen.size === found ? out : out.sort((a, b) => a - b);
 }
 const WINDOW = 48;
 
@@ -211,9 +243,9 @@ function quoteEvidence(text: string, i: number): Direction {
 }
 
 /** Straight quotes that are quotation marks here (not apostrophes, inch or foot marks, code). */
-function quoteCandidates(text: string, quote: string, isProtected: (i: number) => boolean): number[] {
+function quoteCandidates(text: string, quote: string, offsets: readonly number[], isProtected: (i: number) => boolean): number[] {
 	const out: number[] = [];
-	for (let i = text.indexOf(quote); i >= 0; i = text.indexOf(quote, i + 1)) {
+	for (const i of offsets) {
 		if (isProtected(i)) continue;
 		const before = codePointAt(text, i - 1);
 		const after = codePointAt(text, i + 1);
@@ -268,10 +300,13 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 		const [{ quotes }] = context.options;
 		const { sourceCode } = context;
 
-		function checkMarks(node: ParagraphNode, text: string, isProtected: (i: number) => boolean): void {
-			for (const i of chineseMarkOffsets(text, isProtected)) {
+		function checkMarks(node: ParagraphNode, text: string, marks: readonly number[], isProtected: (i: number) => boolean): void {
+			if (!marks.length) return;
+			for (const i of chineseMarkOffsets(text, marks, isProtected)) {
 				const ch = text[i];
-				const [s, e] = absorbSpaces(text, i, i + 1);
+				const span = absorbSpaces(text, i, i + 1);
+				const s = span[0];
+				const e = span[1];
 				context.report({
 					loc: sourceCode.locIn(node, i, i + 1),
 					messageId: "halfWidth",
@@ -281,15 +316,13 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 			}
 		}
 
-		function checkParens(node: ParagraphNode, text: string, isProtected: (i: number) => boolean): void {
+		function checkParens(node: ParagraphNode, text: string, parens: readonly number[], isProtected: (i: number) => boolean): void {
+			if (!parens.length) return;
 			const stack: number[] = [];
 			const unpaired: number[] = [];
-			PARENS.lastIndex = 0;
-			for (let m = PARENS.exec(text); m; m = PARENS.exec(text)) {
-				const i = m.index;
-				const ch = m[0];
+			for (const i of parens) {
 				if (isProtected(i)) continue;
-				if (ch === "(") stack.push(i);
+				if (text.charCodeAt(i) === 0x28) stack.push(i);
 				else if (stack.length) {
 					const open = stack.pop()!;
 					const inner = text.slice(open + 1, i);
@@ -331,9 +364,11 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 			}
 		}
 
-		function checkQuotes(node: ParagraphNode, text: string, isProtected: (i: number) => boolean, quote: string): void {
-			const [open, close] = quote === '"' ? ["“", "”"] : ["‘", "’"];
-			const at = quoteCandidates(text, quote, isProtected);
+		function checkQuotes(node: ParagraphNode, text: string, isProtected: (i: number) => boolean, quote: string, offsets: readonly number[]): void {
+			if (!offsets.length) return;
+			const open = quote === '"' ? "“" : "‘";
+			const close = quote === '"' ? "”" : "’";
+			const at = quoteCandidates(text, quote, offsets, isProtected);
 			if (!at.length) return;
 			const alternationHolds =
 				at.length % 2 === 0 &&
@@ -379,13 +414,14 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 		return {
 			Paragraph(node) {
 				const text = node.value;
-				if (!/[,.;:?!()"']/u.test(text)) return;
+				const found = scanCandidates(text);
+				if (!found) return;
 				const isProtected = makeProtectedTest(text);
-				checkMarks(node, text, isProtected);
-				checkParens(node, text, isProtected);
+				checkMarks(node, text, found.marks, isProtected);
+				checkParens(node, text, found.parens, isProtected);
 				if (quotes) {
-					checkQuotes(node, text, isProtected, '"');
-					checkQuotes(node, text, isProtected, "'");
+					checkQuotes(node, text, isProtected, '"', found.doubleQuotes);
+					checkQuotes(node, text, isProtected, "'", found.singleQuotes);
 				}
 			},
 		};

@@ -35,15 +35,22 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 		return {
 			Document(doc) {
 				const paragraphs = sourceCode.paragraphs;
-				const perParagraph: Finding[][] = paragraphs.map((node) =>
-					// ASCII parentheses are pairing context only; in Chinese text `punctuation-width` reports them.
-					findUnpairedMarks(node.value)
-						.filter((p) => p.char !== "(" && p.char !== ")")
-						.filter((p) => !(p.kind === "unopened" && LIST_MARKER_BEFORE.test(node.value.slice(Math.max(0, p.index - 12), p.index))))
-						.map((problem) => ({ node, problem })),
-				);
+				const perParagraph: Finding[][] = [];
+				for (const node of paragraphs) {
+					const problems = findUnpairedMarks(node.value);
+					const kept: Finding[] = [];
+					for (const problem of problems) {
+						// ASCII parentheses are pairing context only; in Chinese text `punctuation-width` reports them.
+						if (problem.char === "(" || problem.char === ")") continue;
+						if (problem.kind === "unopened" && LIST_MARKER_BEFORE.test(node.value.slice(Math.max(0, problem.index - 12), problem.index))) continue;
+						kept.push({ node, problem });
+					}
+					perParagraph.push(kept);
+				}
 				const dropped = new Set<Finding>();
 				for (let i = 0; i + 1 < paragraphs.length; i++) {
+					// Both adjustments below only ever drop findings of paragraph i (and its partners in i + 1).
+					if (perParagraph[i].length === 0) continue;
 					const next = paragraphs[i + 1];
 					const opener = next.value.slice(LEADING.exec(next.value)![0].length)[0];
 					// A quotation running over several paragraphs: each reopens it, only the last one closes.
@@ -63,14 +70,16 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 						}
 					}
 				}
-				for (const f of perParagraph.flat()) {
-					if (dropped.has(f)) continue;
-					const { node, problem } = f;
-					context.report({
-						loc: sourceCode.locIn(node, problem.index, problem.index + problem.char.length),
-						messageId: problem.kind,
-						data: { char: problem.char, expected: problem.expected },
-					});
+				for (const findings of perParagraph) {
+					for (const f of findings) {
+						if (dropped.has(f)) continue;
+						const { node, problem } = f;
+						context.report({
+							loc: sourceCode.locIn(node, problem.index, problem.index + problem.char.length),
+							messageId: problem.kind,
+							data: { char: problem.char, expected: problem.expected },
+						});
+					}
 				}
 			},
 		};

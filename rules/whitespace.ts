@@ -22,7 +22,15 @@ function trailingStart(text: string): number {
 const isSpaceOrIndent = (c: number) => c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000;
 /** A gap inside a line: any run of horizontal space, ideographic space included. */
 const GAP = /[ \t\u00a0\u3000]+/gu;
-const BLANK = /^[ \t\u00a0\u3000\ufeff]*$/u;
+/** /^[ \t\u00a0\u3000\ufeff]*$/ as a loop: most lines fail on their first character. */
+function isBlankLine(line: string): boolean {
+	for (let i = 0; i < line.length; i++) {
+		const c = line.charCodeAt(i);
+		if (!isGap(c) && c !== 0xfeff) return false;
+	}
+	return true;
+}
+const isGap = (c: number) => c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000;
 
 const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }> = {
 	meta: {
@@ -71,10 +79,16 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 						fix: (fixer) => fixer.removeRange(sourceCode.rangeIn(node, end, text.length)),
 					});
 				}
+				// `test` moves lastIndex to the end of each gap without building a match array; a gap
+				// is a maximal run, so its start is found by stepping back over gap characters.
 				GAP.lastIndex = 0;
-				for (let m = GAP.exec(text); m && m.index < end; m = GAP.exec(text)) {
-					const start = m.index;
-					const stop = start + m[0].length;
+				let previousStop = 0;
+				while (GAP.test(text)) {
+					const stop = GAP.lastIndex;
+					let start = stop - 1;
+					while (start > previousStop && isGap(text.charCodeAt(start - 1))) start--;
+					previousStop = stop;
+					if (start >= end) break;
 					// Leading indent (the 　　 convention, or tabs) is layout, not a stray gap.
 					if (start === 0) continue;
 					const before = text.codePointAt(start - 1)!;
@@ -90,7 +104,7 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 						continue;
 					}
 					if (!isChinese(before) && !isChinese(after)) continue;
-					const gap = m[0];
+					const gap = text.slice(start, stop);
 					if (options.tabs && gap.includes("\t")) {
 						context.report({
 							loc: sourceCode.locIn(node, start, stop),
@@ -114,7 +128,7 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 				const last = lines.length - (lines[lines.length - 1] === "" ? 1 : 0);
 				let runStart = -1;
 				for (let i = 0; i <= last; i++) {
-					if (i < last && BLANK.test(lines[i])) {
+					if (i < last && isBlankLine(lines[i])) {
 						if (runStart < 0) runStart = i;
 						continue;
 					}

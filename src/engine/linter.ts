@@ -1,3 +1,5 @@
+// The global `performance` is a lazy getter in Node 20, costly on every read; --stats reads it twice per listener call.
+import { performance } from "node:perf_hooks";
 import type { RuleTextEdit, RuleTextEditor, SourceLocation, SourceRange } from "@eslint/core";
 import type { TextNode } from "../language/ast.js";
 import { parseText } from "../language/parse.js";
@@ -39,17 +41,54 @@ export interface FixReport {
 	messages: LintMessage[];
 }
 
-type Listener = (...args: unknown[]) => void;
+type Listener = (node: TextNode, parent: TextNode | undefined) => void;
 
-const PLACEHOLDER = /\{\{([^{}]+)\}\}/gu;
+/** The visitor keys the traversal calls, by index. */
+const VISIT_KEYS = ["Document", "Paragraph", "Line", "Line:exit", "Paragraph:exit", "Document:exit"] as const;
+const [DOCUMENT, PARAGRAPH, LINE, LINE_EXIT, PARAGRAPH_EXIT, DOCUMENT_EXIT] = [0, 1, 2, 3, 4, 5];
+
+/** A template split at its `{{name}}` placeholders: literal, raw name, trimmed key, literal, … */
+type ParsedTemplate = { literals: string[]; names: string[]; keys: string[] };
+const parsedTemplates = new Map<string, ParsedTemplate>();
+
+/** Finds placeholders as /\{\{([^{}]+)\}\}/g would, once per template. */
+function parseTemplate(template: string): ParsedTemplate {
+	const literals: string[] = [];
+	const names: string[] = [];
+	const keys: string[] = [];
+	let literalStart = 0;
+	for (let open = template.indexOf("{{"); open !== -1; ) {
+		let end = open + 2;
+		while (end < template.length && template[end] !== "{" && template[end] !== "}") end++;
+		if (end > open + 2 && template.startsWith("}}", end)) {
+			literals.push(template.slice(literalStart, open));
+			const name = template.slice(open + 2, end);
+			names.push(name);
+			keys.push(name.trim());
+			literalStart = end + 2;
+			open = template.indexOf("{{", literalStart);
+		} else open = template.indexOf("{{", open + 1);
+	}
+	literals.push(template.slice(literalStart));
+	return { literals, names, keys };
+}
 
 function interpolate(template: string, data: Record<string, unknown> | undefined): string {
-	// Most reports interpolate: skip the regular expression for the templates that have nothing to fill.
+	// Most reports interpolate: skip the parse for the templates that have nothing to fill.
 	if (!data || !template.includes("{{")) return template;
-	return template.replace(PLACEHOLDER, (whole, name: string) => {
-		const key = name.trim();
-		return key in data ? String(data[key]) : whole;
-	});
+	let parsed = parsedTemplates.get(template);
+	if (!parsed) {
+		parsed = parseTemplate(template);
+		// Templates come from rule metadata, a bounded set; a rule building them on the fly must not grow this forever.
+		if (parsedTemplates.size < 1000) parsedTemplates.set(template, parsed);
+	}
+	const { literals, names, keys } = parsed;
+	let out = literals[0];
+	for (let k = 0; k < keys.length; k++) {
+		const key = keys[k];
+		out += (key in data ? String(data[key]) : `{{${names[k]}}}`) + literals[k + 1];
+	}
+	return out;
 }
 
 function makeFixer(sourceCode: TextSourceCode): RuleTextEditor<TextNode> {
@@ -76,6 +115,12 @@ function runFix(
 	if (typeof fn !== "function") return undefined;
 	const result = fn(fixer);
 	if (!result) return undefined;
+	if (!(Symbol.iterator in Object(result))) {
+		// One edit, the common case: nothing to merge or sort.
+		const e = result as RuleTextEdit;
+		const edit: TextEdit = { range: [e.range[0], e.range[1]], text: e.text };
+		return { fix: edit, edits: [edit] };
+	}
 	const raw = Symbol.iterator in Object(result) ? [...(result as Iterable<RuleTextEdit>)] : [result as RuleTextEdit];
 	const edits: TextEdit[] = raw.map((e) => ({ range: [e.range[0], e.range[1]], text: e.text }));
 	const fix = mergeEdits(text, edits);
@@ -135,7 +180,9 @@ function lintBody(text: string, rules: ResolvedRules, registry: RuleRegistry, op
 	const sourceCode = new TextSourceCode({ text, ast });
 	const fixer = makeFixer(sourceCode);
 	const messages: LintMessage[] = [];
-	const listeners = new Map<string, Array<{ ruleId: string; fn: Listener }>>();
+	// One list per node kind the traversal visits; keys no traversal step uses are never called.
+	const listenerFns: Listener[][] = VISIT_KEYS.map(() => []);
+	const listenerIds: string[][] = VISIT_KEYS.map(() => []);
 	const stats = options.stats;
 
 	// A rule that throws is a bug in that rule: it is reported on the document and
@@ -211,51 +258,56 @@ function lintBody(text: string, rules: ResolvedRules, registry: RuleRegistry, op
 			crashed.set(ruleId, crashMessage(new RuleCrashError(ruleId, 1, error)));
 			continue;
 		}
-		for (const [key, fn] of Object.entries(visitor)) {
+		for (const key in visitor) {
+			const k = VISIT_KEYS.indexOf(key as (typeof VISIT_KEYS)[number]);
+			if (k < 0 || !Object.hasOwn(visitor, key)) continue;
+			const fn = visitor[key];
 			if (typeof fn !== "function") continue;
 			const timed: Listener = stats
-				? (...args) => {
+				? (node, parent) => {
 						const t0 = performance.now();
 						try {
-							fn(...args);
+							fn(node, parent);
 						} finally {
 							stats[ruleId] = (stats[ruleId] ?? 0) + performance.now() - t0;
 						}
 					}
 				: fn;
-			let list = listeners.get(key);
-			if (!list) listeners.set(key, (list = []));
-			list.push({ ruleId, fn: timed });
+			listenerFns[k].push(timed);
+			listenerIds[k].push(ruleId);
 		}
 	}
 
 	// The same enter/exit order as sourceCode.traverse(), walked directly: no step object per node.
-	const visit = (key: string, node: TextNode, parent: TextNode | undefined): void => {
-		const list = listeners.get(key);
-		if (!list) return;
-		for (const { ruleId, fn } of list) {
-			if (crashed.has(ruleId)) continue;
+	const visit = (k: number, node: TextNode, parent: TextNode | undefined): void => {
+		const fns = listenerFns[k];
+		for (let i = 0; i < fns.length; i++) {
+			const ruleId = listenerIds[k][i];
+			if (crashed.size !== 0 && crashed.has(ruleId)) continue;
 			try {
-				fn(node, parent);
+				fns[i](node, parent);
 			} catch (error) {
 				crashed.set(ruleId, crashMessage(new RuleCrashError(ruleId, node.loc.start.line, error)));
 			}
 		}
 	};
 	const doc = sourceCode.ast;
-	const visitLines = listeners.has("Line") || listeners.has("Line:exit");
-	visit("Document", doc, undefined);
-	for (const p of doc.children) {
-		visit("Paragraph", p, doc);
-		if (visitLines) {
-			for (const l of p.children) {
-				visit("Line", l, p);
-				visit("Line:exit", l, p);
+	const [, onParagraph, onLine, onLineExit, onParagraphExit, onDocumentExit] = listenerFns;
+	visit(DOCUMENT, doc, undefined);
+	if (onParagraph.length || onLine.length || onLineExit.length || onParagraphExit.length) {
+		const visitLines = onLine.length !== 0 || onLineExit.length !== 0;
+		for (const p of doc.children) {
+			if (onParagraph.length) visit(PARAGRAPH, p, doc);
+			if (visitLines) {
+				for (const l of p.children) {
+					if (onLine.length) visit(LINE, l, p);
+					if (onLineExit.length) visit(LINE_EXIT, l, p);
+				}
 			}
+			if (onParagraphExit.length) visit(PARAGRAPH_EXIT, p, doc);
 		}
-		visit("Paragraph:exit", p, doc);
 	}
-	visit("Document:exit", doc, undefined);
+	if (onDocumentExit.length) visit(DOCUMENT_EXIT, doc, undefined);
 	if (crashed.size) {
 		const kept = messages.filter((m) => !crashed.has(m.ruleId!));
 		return [...kept, ...crashed.values()].sort(compareLocations);

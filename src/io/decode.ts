@@ -1,4 +1,4 @@
-import { isUtf8 } from "node:buffer";
+import { isAscii, isUtf8, transcode } from "node:buffer";
 
 /**
  * Reading bytes as text without guessing silently: UTF-8 (with or without
@@ -21,6 +21,28 @@ export class InputError extends Error {
 		readonly line?: number,
 	) {
 		super(message);
+	}
+}
+
+/** Below this many bytes the fixed cost of a transcode call outweighs its speed. */
+const TRANSCODE_MIN_BYTES = 256;
+let transcodeWorks = true;
+
+/**
+ * Decodes bytes already known to be valid UTF-8. For non-ASCII text ICU's
+ * transcode to UTF-16 is about four times faster than V8's UTF-8 decoder
+ * (Chinese text is nearly all three-byte sequences); on valid input both give
+ * the same string.
+ */
+export function decodeValidUtf8(bytes: Uint8Array): string {
+	const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	if (!transcodeWorks || buf.length < TRANSCODE_MIN_BYTES || isAscii(buf)) return buf.toString("utf8");
+	try {
+		return transcode(buf, "utf8", "ucs2").toString("ucs2");
+	} catch {
+		// A Node built without ICU: fall back for the rest of the process.
+		transcodeWorks = false;
+		return buf.toString("utf8");
 	}
 }
 
@@ -103,7 +125,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
 	}
 	const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 	const body = hasBom ? bytes.subarray(3) : bytes;
-	if (isUtf8(body)) return { text: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("utf8"), encoding: hasBom ? "utf-8-bom" : "utf-8" };
+	if (isUtf8(body)) return { text: decodeValidUtf8(body), encoding: hasBom ? "utf-8-bom" : "utf-8" };
 	const bad = firstInvalidUtf8(body);
 	if (!hasBom) {
 		try {

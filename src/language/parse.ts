@@ -3,61 +3,116 @@ import type { DocumentNode, LineNode, ParagraphNode } from "./ast.js";
 /** The line terminators the model splits on; `\r\n` first so it counts as one. */
 export const LINE_ENDING = /\r\n|\r|\n/gu;
 
-/** A line that starts a new paragraph even without a blank line before it. */
-const INDENTED_START = /^(?:\u3000|[ \t]{2,}|\u00a0{2,})/u;
-
-interface RawLine {
-	text: string;
-	start: number;
-	end: number;
-	number: number;
+/**
+ * Where every physical line of a text starts and ends (terminator excluded).
+ * The parser finds them anyway; the source code object reuses them for
+ * `lines` and offset/position conversions instead of splitting the text again.
+ */
+export interface LineTable {
+	starts: number[];
+	ends: number[];
 }
 
-function splitLines(text: string): RawLine[] {
-	const lines: RawLine[] = [];
+const lineTables = new WeakMap<DocumentNode, LineTable>();
+
+/** The line table of a document `parseText` built, if it built this one. */
+export function lineTableOf(ast: DocumentNode): LineTable | undefined {
+	return lineTables.get(ast);
+}
+
+/** Splits on `\r\n`, `\r` and `\n` exactly as LINE_ENDING does, without a regex or a string per line. */
+export function computeLineTable(text: string): LineTable {
+	const starts: number[] = [];
+	const ends: number[] = [];
 	let start = 0;
-	let number = 1;
-	LINE_ENDING.lastIndex = 0;
-	for (let m = LINE_ENDING.exec(text); m; m = LINE_ENDING.exec(text)) {
-		lines.push({ text: text.slice(start, m.index), start, end: m.index, number });
-		start = m.index + m[0].length;
-		number++;
+	if (text.indexOf("\r") === -1) {
+		// The common case: jump from newline to newline natively.
+		for (let nl = text.indexOf("\n"); nl !== -1; nl = text.indexOf("\n", start)) {
+			starts.push(start);
+			ends.push(nl);
+			start = nl + 1;
+		}
+	} else {
+		for (let i = 0; i < text.length; i++) {
+			const c = text.charCodeAt(i);
+			if (c === 0x0a || c === 0x0d) {
+				starts.push(start);
+				ends.push(i);
+				if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
+				start = i + 1;
+			}
+		}
 	}
-	lines.push({ text: text.slice(start), start, end: text.length, number });
-	return lines;
+	starts.push(start);
+	ends.push(text.length);
+	return { starts, ends };
 }
 
-function isBlank(line: string): boolean {
-	// A line of only spaces (ASCII, NBSP, ideographic) separates paragraphs like an empty one.
-	for (let i = 0; i < line.length; i++) {
-		const c = line.charCodeAt(i);
+/** A line of only spaces (ASCII, NBSP, ideographic) separates paragraphs like an empty one. */
+function isBlankSpan(text: string, start: number, end: number): boolean {
+	for (let i = start; i < end; i++) {
+		const c = text.charCodeAt(i);
 		if (c !== 0x20 && c !== 0x09 && c !== 0xa0 && c !== 0x3000 && c !== 0xfeff) return false;
 	}
 	return true;
 }
 
-function lineNode(l: RawLine): LineNode {
+/** A line that starts a new paragraph even without a blank line before it: /^(?:\u3000|[ \t]{2,}|\u00a0{2,})/. */
+function isIndentedStart(text: string, start: number, end: number): boolean {
+	if (start >= end) return false;
+	const c = text.charCodeAt(start);
+	if (c === 0x3000) return true;
+	if (start + 1 >= end) return false;
+	const d = text.charCodeAt(start + 1);
+	if (c === 0x20 || c === 0x09) return d === 0x20 || d === 0x09;
+	return c === 0xa0 && d === 0xa0;
+}
+
+/** JavaScript's `\s` (plus U+3000, already in it): the characters of a paragraph's leading indent. */
+function isJsSpace(c: number): boolean {
+	if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+	if (c < 0xa0) return false;
+	return (
+		c === 0xa0 ||
+		c === 0x1680 ||
+		(c >= 0x2000 && c <= 0x200a) ||
+		c === 0x2028 ||
+		c === 0x2029 ||
+		c === 0x202f ||
+		c === 0x205f ||
+		c === 0x3000 ||
+		c === 0xfeff
+	);
+}
+
+function lineNode(text: string, start: number, end: number, number: number): LineNode {
 	return {
 		type: "Line",
-		value: l.text,
-		lineNumber: l.number,
-		range: [l.start, l.end],
-		loc: { start: { line: l.number, column: 1 }, end: { line: l.number, column: l.text.length + 1 } },
+		value: text.slice(start, end),
+		lineNumber: number,
+		range: [start, end],
+		loc: { start: { line: number, column: 1 }, end: { line: number, column: end - start + 1 } },
 	};
 }
 
-function paragraphNode(text: string, lines: RawLine[]): ParagraphNode {
-	const first = lines[0];
-	const last = lines[lines.length - 1];
+/** The paragraph made of lines `first`..`last` (0-based indices into the table). */
+function paragraphNode(text: string, table: LineTable, first: number, last: number): ParagraphNode {
+	const { starts, ends } = table;
+	const start = starts[first];
+	const end = ends[last];
+	let indentEnd = start;
+	while (indentEnd < ends[first] && isJsSpace(text.charCodeAt(indentEnd))) indentEnd++;
+	const children: LineNode[] = [];
+	for (let k = first; k <= last; k++) children.push(lineNode(text, starts[k], ends[k], k + 1));
 	return {
 		type: "Paragraph",
-		value: text.slice(first.start, last.end),
-		indent: /^[\s\u3000]*/u.exec(first.text)?.[0] ?? "",
-		children: lines.map(lineNode),
-		range: [first.start, last.end],
+		value: text.slice(start, end),
+		indent: text.slice(start, indentEnd),
+		children,
+		range: [start, end],
 		loc: {
-			start: { line: first.number, column: 1 },
-			end: { line: last.number, column: last.text.length + 1 },
+			start: { line: first + 1, column: 1 },
+			end: { line: last + 1, column: end - starts[last] + 1 },
 		},
 	};
 }
@@ -69,36 +124,45 @@ function paragraphNode(text: string, lines: RawLine[]): ParagraphNode {
  * the indent. Files without any blank line are one paragraph a line.
  */
 export function parseText(text: string): DocumentNode {
-	const lines = splitLines(text);
+	const table = computeLineTable(text);
+	const { starts, ends } = table;
+	const count = starts.length;
+	const blank = new Uint8Array(count);
+	for (let i = 0; i < count; i++) blank[i] = isBlankSpan(text, starts[i], ends[i]) ? 1 : 0;
 	// A blank line separates paragraphs only between two non-blank lines: blank
 	// lines before the first or after the last text line (a file ending in "\n\n")
 	// do not make a one-paragraph-a-line file a blank-line one.
-	let lastText = lines.length - 1;
-	while (lastText >= 0 && isBlank(lines[lastText].text)) lastText--;
-	const hasBlankSeparator = lines.some(
-		(l, i) => i > 0 && i < lastText && isBlank(l.text) && !isBlank(lines[i - 1].text),
-	);
+	let lastText = count - 1;
+	while (lastText >= 0 && blank[lastText]) lastText--;
+	let hasBlankSeparator = false;
+	for (let i = 1; i < lastText; i++) {
+		if (blank[i] && !blank[i - 1]) {
+			hasBlankSeparator = true;
+			break;
+		}
+	}
 	const paragraphs: ParagraphNode[] = [];
-	let block: RawLine[] = [];
-	const flush = () => {
-		if (block.length) paragraphs.push(paragraphNode(text, block));
-		block = [];
-	};
-	for (const line of lines) {
-		if (isBlank(line.text)) {
-			flush();
+	let blockStart = -1;
+	for (let i = 0; i < count; i++) {
+		if (blank[i]) {
+			if (blockStart >= 0) paragraphs.push(paragraphNode(text, table, blockStart, i - 1));
+			blockStart = -1;
 			continue;
 		}
-		if (!hasBlankSeparator || (block.length > 0 && INDENTED_START.test(line.text))) flush();
-		block.push(line);
+		if (blockStart >= 0 && (!hasBlankSeparator || isIndentedStart(text, starts[i], ends[i]))) {
+			paragraphs.push(paragraphNode(text, table, blockStart, i - 1));
+			blockStart = -1;
+		}
+		if (blockStart < 0) blockStart = i;
 	}
-	flush();
-	const last = lines[lines.length - 1];
-	return {
+	if (blockStart >= 0) paragraphs.push(paragraphNode(text, table, blockStart, count - 1));
+	const doc: DocumentNode = {
 		type: "Document",
 		children: paragraphs,
 		paragraphMode: hasBlankSeparator ? "blank-line" : "line",
 		range: [0, text.length],
-		loc: { start: { line: 1, column: 1 }, end: { line: last.number, column: last.text.length + 1 } },
+		loc: { start: { line: 1, column: 1 }, end: { line: count, column: ends[count - 1] - starts[count - 1] + 1 } },
 	};
+	lineTables.set(doc, table);
+	return doc;
 }

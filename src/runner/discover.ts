@@ -1,5 +1,5 @@
 import { realpathSync, statSync } from "node:fs";
-import { resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import fg from "fast-glob";
 import type { ResolvedConfig } from "../config/load-config.js";
 import { ConfigError } from "../engine/rule-options.js";
@@ -25,13 +25,30 @@ export class NoFilesError extends ConfigError {
 export async function discoverFiles(patterns: string[], cwd: string, config: ResolvedConfig): Promise<DiscoveredFile[]> {
 	const seen = new Set<string>();
 	const out: DiscoveredFile[] = [];
-	const add = (path: string, explicit: boolean) => {
-		let key = path;
+	const realDirs = new Map<string, string | undefined>();
+	const realPath = (path: string): string | undefined => {
 		try {
-			key = realpathSync(path);
+			return realpathSync(path);
 		} catch {
 			// Disappeared or unreadable: keep it, reading will report the problem.
+			return undefined;
 		}
+	};
+	/**
+	 * The file's real path, which dedupes a file reached by two patterns. For a
+	 * regular file found by a directory walk (its dirent says so, no system
+	 * call) that is its directory's real path, resolved once per directory,
+	 * plus its name: a realpath per file costs a system call per path component.
+	 */
+	const keyOf = (path: string, inWalk: boolean): string => {
+		if (!inWalk) return realPath(path) ?? path;
+		const dir = dirname(path);
+		if (!realDirs.has(dir)) realDirs.set(dir, realPath(dir));
+		const real = realDirs.get(dir);
+		return real === undefined ? (realPath(path) ?? path) : join(real, path.slice(dir.length + 1));
+	};
+	const add = (path: string, explicit: boolean, inWalk = false) => {
+		const key = keyOf(path, inWalk);
 		if (seen.has(key)) return;
 		seen.add(key);
 		out.push({ path, explicit });
@@ -45,9 +62,13 @@ export async function discoverFiles(patterns: string[], cwd: string, config: Res
 			continue;
 		}
 		const options = { cwd, absolute: true, onlyFiles: true, dot: false, followSymbolicLinks: false, suppressErrors: true, unique: true };
+		let walked: Set<string> | undefined;
 		if (stat?.isDirectory()) {
 			const base = fg.convertPathToPattern(abs);
-			matches = await fg(`${base}/**/*.{${INPUT_EXTENSIONS.join(",")}}`, options);
+			const entries = await fg(`${base}/**/*.{${INPUT_EXTENSIONS.join(",")}}`, { ...options, objectMode: true });
+			// Regular files only: a symlinked file still needs its own real path.
+			walked = new Set(entries.filter((e) => e.dirent.isFile() && !e.dirent.isSymbolicLink()).map((e) => e.path));
+			matches = entries.map((e) => e.path);
 		} else {
 			matches = await fg(pattern, options);
 		}
@@ -59,7 +80,7 @@ export async function discoverFiles(patterns: string[], cwd: string, config: Res
 					: `No files matching the pattern "${pattern}" were found.`,
 			);
 		}
-		for (const m of matches) add(m, false);
+		for (const m of matches) add(m, false, walked?.has(m));
 	}
 	return out;
 }

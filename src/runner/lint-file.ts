@@ -4,14 +4,14 @@
  * findings on that file; they never stop the run.
  */
 import { isUtf8 } from "node:buffer";
-import { closeSync, fsyncSync, openSync, readFileSync, readSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, statSync, unlinkSync, writeSync } from "node:fs";
 import type { Readable } from "node:stream";
 import type { ResolvedConfig } from "../config/load-config.js";
 import { fixDocument, lintDocument } from "../engine/linter.js";
 import type { RuleRegistry } from "../engine/rule-registry.js";
 import type { FixType, LintMessage, LintResult, ResolvedRules } from "../engine/types.js";
 import { assertWritable, commitTemp, tempPathFor, writeFileAtomic } from "../io/atomic-write.js";
-import { decodeText, encodeText, InputError } from "../io/decode.js";
+import { decodeText, decodeValidUtf8, encodeText, InputError } from "../io/decode.js";
 import { findTopLevelField, replaceField } from "../io/json-field.js";
 import { readFileLines, readLines, type RawLine } from "../io/line-reader.js";
 import { emptyResult, tallyInto, tallyResult } from "./result.js";
@@ -72,16 +72,21 @@ export function lintTextFile(path: string, options: FileLintOptions): LintResult
 	const result = emptyResult(path);
 	const { config } = options;
 	let bytes: Buffer;
+	let fd: number | undefined;
 	try {
-		const size = statSync(path).size;
+		// One open and fstat on the descriptor, not a stat by path and then a read by path (a path lookup each).
+		fd = openSync(path, "r");
+		const size = fstatSync(fd).size;
 		if (size > config.maxDocumentSize) {
 			result.messages.push(fatal(`document too large (${size} bytes, limit ${config.maxDocumentSize}); not linted`));
 			return tallyResult(result);
 		}
-		bytes = readFileSync(path);
+		bytes = readFileSync(fd);
 	} catch (error) {
 		result.messages.push(fatal(`cannot read file: ${describeError(error)}`));
 		return tallyResult(result);
+	} finally {
+		if (fd !== undefined) closeSync(fd);
 	}
 	return lintTextBytes(path, bytes, options, result);
 }
@@ -194,9 +199,9 @@ function parseJsonlLine(line: RawLine, config: ResolvedConfig): JsonlDocument | 
 	// A BOM on the first line is the file's, not part of the JSON; it is written back untouched.
 	const bom = line.number === 1 && line.bytes[0] === 0xef && line.bytes[1] === 0xbb && line.bytes[2] === 0xbf;
 	const bytes = bom ? line.bytes.subarray(3) : line.bytes;
-	// isUtf8 + toString is several times faster than a fatal TextDecoder on large corpora.
+	// isUtf8 + a non-validating decode is several times faster than a fatal TextDecoder on large corpora.
 	if (!isUtf8(bytes)) return { line, error: "invalid UTF-8 in JSONL line" };
-	const source = bytes.toString("utf8");
+	const source = decodeValidUtf8(bytes);
 	if (source.trim() === "") return undefined;
 	let value: unknown;
 	try {

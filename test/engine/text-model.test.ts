@@ -1,3 +1,4 @@
+import { TextSourceCodeBase } from "@eslint/plugin-kit";
 import { describe, expect, it } from "vitest";
 import { parseText } from "../../src/language/parse.js";
 import { TextSourceCode } from "../../src/language/source-code.js";
@@ -93,5 +94,36 @@ describe("TextSourceCode positions", () => {
 		expect(b).toBe(a);
 		expect(computed).toBe(1);
 		expect(sourceCode.getParent(sourceCode.lineNodes[1])).toBe(sourceCode.paragraphs[1]);
+	});
+});
+
+describe("TextSourceCode line table", () => {
+	// The positions come from the parser's line table instead of the base class's lazy regex split;
+	// they must agree with the base class everywhere, errors included.
+	const pieces = ["\n", "\r\n", "\r", "\r\r\n", "一", "ab", "\u3000", " ", "\n\n"];
+	const call = (f: () => unknown): string => {
+		try {
+			return JSON.stringify(f());
+		} catch (error) {
+			return `${(error as Error).name}: ${(error as Error).message}`;
+		}
+	};
+	it("agrees with plugin-kit's TextSourceCodeBase on lines, offsets and locations", () => {
+		let seed = 11;
+		const next = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed % n);
+		for (let t = 0; t < 300; t++) {
+			let text = "";
+			for (let k = next(10); k > 0; k--) text += pieces[next(pieces.length)];
+			const ast = parseText(text);
+			const ours = new TextSourceCode({ text, ast });
+			const base = new TextSourceCodeBase({ text, ast, lineEndingPattern: /\r\n|\r|\n/u });
+			expect(ours.lines).toEqual(base.lines);
+			for (let i = -1; i <= text.length + 1; i++) expect(call(() => ours.getLocFromIndex(i))).toBe(call(() => base.getLocFromIndex(i)));
+			for (let line = 0; line <= 8; line++) {
+				for (let column = 0; column <= 5; column++) {
+					expect(call(() => ours.getIndexFromLoc({ line, column }))).toBe(call(() => base.getIndexFromLoc({ line, column })));
+				}
+			}
+		}
 	});
 });

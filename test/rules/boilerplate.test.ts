@@ -93,9 +93,13 @@ describe("boilerplate removal with the multipass fixer", () => {
 
 describe("boilerplate patterns data", () => {
 	const data = JSON.parse(readFileSync(new URL("../../data/boilerplate-patterns.json", import.meta.url), "utf8")) as {
-		patterns: Array<{ id: string; messageId: string; option?: string; example: string }>;
+		patterns: Array<{ id: string; messageId: string; option?: string; example: string; requires?: string[][] }>;
 	};
 	for (const p of data.patterns) {
+		it(`${p.id}: its example contains a literal of every group it requires`, () => {
+			// A required literal is a promise that every match contains it; the rule skips lines without.
+			for (const group of p.requires ?? []) expect(group.some((literal) => p.example.includes(literal))).toBe(true);
+		});
 		it(`finds its own example for ${p.id}: ${p.example}`, () => {
 			// The example as a line of furniture after a paragraph of prose, or after prose on the same line for trailing bylines.
 			const text = p.id === "trailing-byline" ? `　　正文${p.example}\n` : `　　正文。\n\n${p.example}\n`;
