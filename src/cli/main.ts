@@ -9,7 +9,8 @@ import { dirname, join, resolve } from "node:path";
 import { builtinRules } from "../../rules/index.js";
 import { CONFIG_FILENAME, loadConfig, type ResolvedConfig } from "../config/load-config.js";
 import { ConfigError } from "../engine/rule-options.js";
-import type { LintResult } from "../engine/types.js";
+import type { LintMessage, LintResult } from "../engine/types.js";
+import type { DocumentInfo } from "../runner/lint-file.js";
 import { FORMAT_NAMES, loadFormatter } from "../formats/index.js";
 import type { FormatterContext } from "../formats/types.js";
 import { LintCache, resolveCacheLocation } from "../runner/cache.js";
@@ -129,11 +130,22 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 		const common = { config, registry: builtinRules, fix, write: options.fix, fixTypes: options.fixTypes, stats: timing };
 		let results: LintResult[];
 		const stream = streaming ? openJsonlStream(options.outputFile, { cwd: io.cwd, quiet: options.quiet, flushEachDocument: options.stdin }, io.stdout) : undefined;
+		// Streamed documents leave the results without their messages: --stats counts them on the way out.
+		const streamedCounts = new Map<string, number>();
+		const onDocumentOf = stream && timing
+			? (filePath: string) => {
+					const write = stream.onDocumentOf(filePath);
+					return (messages: LintMessage[], doc: DocumentInfo) => {
+						for (const m of messages) if (m.ruleId && (!options.quiet || m.severity === 2)) streamedCounts.set(m.ruleId, (streamedCounts.get(m.ruleId) ?? 0) + 1);
+						write(messages, doc);
+					};
+				}
+			: stream?.onDocumentOf;
 		// Streamed findings are written before the run ends and are not kept: nothing to cache or to count for suppressions.
 		if (stream && (options.suppressAll || options.suppressRules?.length || options.pruneSuppressions)) throw new UsageError("--format jsonl cannot record or prune suppressions; use -f json");
 		if (options.stdin) {
 			const name = resolve(io.cwd, options.stdinFilename ?? "<stdin>.txt");
-			results = [await lintStream(io.stdin as never, name, { ...common, onDocument: stream?.onDocumentOf(name) })];
+			results = [await lintStream(io.stdin as never, name, { ...common, onDocument: onDocumentOf?.(name) })];
 		} else {
 			const progress = shouldShowProgress(io.env, Boolean(io.stderrIsTTY), { streamingToTTY: Boolean(stream && !options.outputFile && io.stdoutIsTTY) }) ? new ProgressLine({ write: io.stderr, columns: () => io.stderrColumns }) : undefined;
 			const cache = options.cache && !stream ? new LintCache(resolveCacheLocation(io.cwd, options.cacheLocation), { config, fix, dryRun: options.fixDryRun }) : undefined;
@@ -144,7 +156,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 					cache,
 					onStart: progress?.start,
 					onFile: progress?.fileDone,
-					onDocumentOf: stream?.onDocumentOf,
+					onDocumentOf,
 					concurrency: options.concurrency,
 					shard: options.shard,
 					configData: { cwd: io.cwd, configPath: options.config, noConfig: options.noConfig, cliRules: options.rules, jsonl: { textField: options.textField, idField: options.idField }, errorsOnly: options.quiet },
@@ -180,7 +192,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 		for (const note of suppressed.notes) io.stderr(`${note}\n`);
 		if (timing) {
 			const documents = results.reduce((n, r) => n + (r.documentCount ?? 0), 0);
-			io.stderr(formatStats(collectRuleStats(shown, enabledRuleIds(results, config), timing), { files: results.length, documents, elapsedMs }));
+			io.stderr(formatStats(collectRuleStats(shown, enabledRuleIds(results, config), timing, streamedCounts), { files: results.length, documents, elapsedMs }));
 		}
 
 		const errors = results.reduce((n, r) => n + r.errorCount, 0);

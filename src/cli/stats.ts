@@ -18,10 +18,16 @@ export interface RuleStat {
  * record the linter fills, plus `result.stats` of results linted elsewhere
  * (worker threads), which must not also be in the record.
  */
-export function collectRuleStats(results: readonly LintResult[], enabledRules: Iterable<string>, timing: Readonly<Record<string, number>> = {}): RuleStat[] {
+export function collectRuleStats(
+	results: readonly LintResult[],
+	enabledRules: Iterable<string>,
+	timing: Readonly<Record<string, number>> = {},
+	/** Findings already written out document by document (-f jsonl), which results no longer hold. */
+	streamedCounts: ReadonlyMap<string, number> = new Map(),
+): RuleStat[] {
 	const times = new Map<string, number>(Object.entries(timing));
 	for (const r of results) for (const [id, ms] of Object.entries(r.stats ?? {})) times.set(id, (times.get(id) ?? 0) + ms);
-	const counts = new Map<string, number>();
+	const counts = new Map<string, number>(streamedCounts);
 	for (const r of results) for (const m of r.messages) if (m.ruleId) counts.set(m.ruleId, (counts.get(m.ruleId) ?? 0) + 1);
 	const ids = new Set([...enabledRules, ...times.keys(), ...counts.keys()]);
 	const total = [...times.values()].reduce((a, b) => a + b, 0);
@@ -59,7 +65,7 @@ export function formatStats(stats: readonly RuleStat[], totals?: RunTotals): str
 			`${totals.files} files, ${totals.documents} documents, ${findings} findings; ${totals.elapsedMs.toFixed(0)} ms in total, ${ruleMs.toFixed(0)} ms in rules`,
 		);
 		// Say so rather than let zeros read as "free".
-		if (ruleMs === 0 && totals.files > 0) lines.push("No rule time was measured: results came from --cache or from worker threads (--concurrency).");
+		if (ruleMs === 0 && totals.files > 0) lines.push("No rule time was measured: results came from --cache.");
 	}
 	return `${lines.join("\n")}\n`;
 }

@@ -16,7 +16,7 @@ import type { DiscoveredFile } from "./discover.js";
 import type { ByteRange, DocumentRecord } from "./jsonl-range.js";
 import { inputKindOf, lintJsonl, type DocumentInfo, type FileLintOptions } from "./lint-file.js";
 import { emptyResult } from "./result.js";
-import type { FilesTask, JsonlTask, WorkerReply } from "./worker.js";
+import { addTimes, type FilesTask, type JsonlTask, type WorkerReply } from "./worker.js";
 
 /** What a worker needs to rebuild the configuration (plain, cloneable data). */
 export interface PoolConfigData {
@@ -128,7 +128,7 @@ async function* planUnits(items: PoolItem[], options: PoolRunOptions, stream: bo
 	const flush = (): Unit => {
 		const unit: Unit = {
 			files: group,
-			task: { kind: "files", paths: group.map((i) => items[i].path), fix: !!options.fix, write: !!options.write, fixTypes: options.fixTypes, stream },
+			task: { kind: "files", paths: group.map((i) => items[i].path), fix: !!options.fix, write: !!options.write, fixTypes: options.fixTypes, stream, stats: !!options.stats },
 		};
 		group = [];
 		groupBytes = 0;
@@ -156,7 +156,7 @@ async function* planUnits(items: PoolItem[], options: PoolRunOptions, stream: bo
 		for await (const batch of jsonlBatches(item.path, item.range)) {
 			yield {
 				files: [i],
-				task: { kind: "jsonl", path: item.path, bytes: batch.bytes, firstLine: batch.firstLine, fix: !!options.fix, fixTypes: options.fixTypes, stream },
+				task: { kind: "jsonl", path: item.path, bytes: batch.bytes, firstLine: batch.firstLine, fix: !!options.fix, fixTypes: options.fixTypes, stream, stats: !!options.stats },
 			};
 		}
 	}
@@ -172,6 +172,7 @@ function mergeInto(target: LintResult, part: LintResult): void {
 	target.fixableErrorCount += part.fixableErrorCount;
 	target.fixableWarningCount += part.fixableWarningCount;
 	target.documentCount = (target.documentCount ?? 0) + (part.documentCount ?? 0);
+	if (part.stats) target.stats = addTimes(target.stats, part.stats);
 }
 
 /** Lints the items on `concurrency` worker threads; returns results in item order. */

@@ -20,6 +20,8 @@ export interface FilesTask {
 	fixTypes?: FixType[];
 	/** Return each document's messages as records (streaming output) instead of keeping them. */
 	stream: boolean;
+	/** Time each rule (--stats); the times come back on the first result. */
+	stats?: boolean;
 }
 
 export interface JsonlTask {
@@ -30,6 +32,7 @@ export interface JsonlTask {
 	fix: boolean;
 	fixTypes?: FixType[];
 	stream: boolean;
+	stats?: boolean;
 }
 
 export interface WorkerReply {
@@ -49,7 +52,12 @@ function getConfig(): ResolvedConfig {
 }
 
 export default async function run(task: FilesTask | JsonlTask): Promise<WorkerReply> {
-	const base: FileLintOptions = { config: getConfig(), registry: builtinRules, fix: task.fix, fixTypes: task.fixTypes };
+	const timing: Record<string, number> | undefined = task.stats ? {} : undefined;
+	const base: FileLintOptions = { config: getConfig(), registry: builtinRules, fix: task.fix, fixTypes: task.fixTypes, stats: timing };
+	const withTimes = (results: LintResult[]): LintResult[] => {
+		if (timing && results.length) results[0] = { ...results[0], stats: addTimes(results[0].stats, timing) };
+		return results;
+	};
 	if (task.kind === "files") {
 		const results: LintResult[] = [];
 		const records: DocumentRecord[][] = [];
@@ -59,10 +67,17 @@ export default async function run(task: FilesTask | JsonlTask): Promise<WorkerRe
 			results.push(lintTextFile(path, { ...base, write: task.write, onDocument }));
 			records.push(mine);
 		}
-		return task.stream ? { results, records } : { results };
+		return task.stream ? { results: withTimes(results), records } : { results: withTimes(results) };
 	}
 	const records: DocumentRecord[] = [];
 	const bytes = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
 	const result = await lintJsonlSlice(task.path, Readable.from([bytes]), task.firstLine, base, task.stream ? records : undefined);
-	return task.stream ? { results: [result], records: [records] } : { results: [result] };
+	return task.stream ? { results: withTimes([result]), records: [records] } : { results: withTimes([result]) };
+}
+
+/** Per-rule times summed. */
+export function addTimes(into: Record<string, number> | undefined, more: Readonly<Record<string, number>>): Record<string, number> {
+	const sum = { ...into };
+	for (const [id, ms] of Object.entries(more)) sum[id] = (sum[id] ?? 0) + ms;
+	return sum;
 }

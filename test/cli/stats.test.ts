@@ -55,6 +55,25 @@ describe("--stats", () => {
 		expect(JSON.parse(r.stdout)[0].messages).toEqual([]);
 	});
 
+	it("counts and times findings streamed with -f jsonl, on worker threads too", () => {
+		// Two JSONL files of ~1.2 MB: enough input for --concurrency to use its workers.
+		const lines = (tag: string) => Array.from({ length: 1400 }, (_, i) => JSON.stringify({ id: `${tag}${i}`, text: body.slice(0, 300 + (i % 7)) })).join("\n") + "\n";
+		const dir = makeProject({
+			".corpuslintrc.json": JSON.stringify({ rules: { whitespace: "error", "punctuation-width": "warn" } }),
+			"a.jsonl": lines("a"),
+			"b.jsonl": lines("b"),
+		});
+		const reference = parseTable(runCli(dir, [".", "-f", "json", "-o", "report.json", "--stats"]).stderr);
+		expect(reference.get("whitespace")?.count).toBeGreaterThan(1000);
+		for (const args of [["-f", "jsonl"], ["-f", "jsonl", "--concurrency", "2"], ["-f", "json", "--concurrency", "2"]]) {
+			const r = runCli(dir, [".", "-o", "out.txt", "--stats", ...args]);
+			const table = parseTable(r.stderr);
+			for (const [ruleId, row] of reference) expect(table.get(ruleId)?.count, `${args.join(" ")} ${ruleId}`).toBe(row.count);
+			expect(table.get("whitespace")?.ms, args.join(" ")).toBeGreaterThan(0);
+			expect(r.stderr).not.toContain("No rule time was measured");
+		}
+	});
+
 	it("says that results read from --cache were not timed", () => {
 		const dir = makeProject({ ".corpuslintrc.json": JSON.stringify({ rules: { whitespace: "error" } }), "a.txt": body });
 		const first = runCli(dir, [".", "-f", "json", "--stats", "--cache"]);
