@@ -26,7 +26,9 @@ const { values: flags } = parseArgs({
 	options: {
 		runs: { type: "string", default: "3" },
 		"jsonl-runs": { type: "string", default: "2" },
-		"peer-files": { type: "string", default: "200" },
+		// autocorrect and zhlint run on the whole tree by default; textlint (minutes per 1,000 files) on fewer.
+		"peer-files": { type: "string" },
+		"textlint-files": { type: "string", default: "200" },
 		"no-rules": { type: "boolean", default: false },
 		"no-peers": { type: "boolean", default: false },
 		"no-jsonl": { type: "boolean", default: false },
@@ -195,25 +197,33 @@ async function main(): Promise<void> {
 		rows.push(repeat("corpuslint recommended, --concurrency auto", jsonlIn, jsonlRuns, node, lint(["--concurrency", "auto", jsonl])));
 	}
 	if (!flags["no-peers"]) {
-		const n = Number(flags["peer-files"]);
-		const peerTree = writeTree({ ...corpusOptions, files: n });
-		const pf = filesUnder(peerTree);
-		const rel = pf.map((p) => relative(peerTree, p));
-		const peerIn = { name: `tree ${pf.length}`, mb: sizeMb(pf), files: pf.length };
-		rows.push(repeat("floor (read + 1 regex)", peerIn, runs, node, [floorJs, peerTree]));
-		rows.push(repeat("corpuslint recommended", peerIn, runs, node, lint([peerTree])));
-		const peers: Array<[string, string, string[], string?]> = [
+		const peerFiles = Number(flags["peer-files"] ?? corpusOptions.files);
+		const textlintFiles = Number(flags["textlint-files"]);
+		const peers: Array<{ name: string; files: number; bin: string; args: (tree: string, files: string[]) => string[]; inTree: boolean }> = [
 			// cwd inside the tree: autocorrect skips git-ignored paths (bench/.corpus is), zhlint takes one glob only.
-			["autocorrect-node (autocorrect --lint)", join(peersBin, "autocorrect"), ["--lint", ...rel], peerTree],
-			["zhlint", join(peersBin, "zhlint"), ["**/*.txt"], peerTree],
-			["textlint (ja-technical-writing + zh bracket)", join(peersBin, "textlint"), ["-c", join(here, "peers", ".textlintrc.json"), "-f", "json", ...pf], join(here, "peers")],
+			{ name: "autocorrect-node (autocorrect --lint)", files: peerFiles, bin: join(peersBin, "autocorrect"), args: (tree, pf) => ["--lint", ...pf.map((p) => relative(tree, p))], inTree: true },
+			{ name: "zhlint", files: peerFiles, bin: join(peersBin, "zhlint"), args: () => ["**/*.txt"], inTree: true },
+			{ name: "textlint (ja-technical-writing + zh bracket)", files: textlintFiles, bin: join(peersBin, "textlint"), args: (_tree, pf) => ["-c", join(here, "peers", ".textlintrc.json"), "-f", "json", ...pf], inTree: false },
 		];
-		for (const [name, bin, args, cwd] of peers) {
-			if (!existsSync(bin)) {
-				process.stderr.write(`  (${name} not installed: npm install --prefix bench/peers)\n`);
+		const measured = new Set(rows.map((r) => `${r.tool}|${r.input}`));
+		for (const peer of peers) {
+			if (!existsSync(peer.bin)) {
+				process.stderr.write(`  (${peer.name} not installed: npm install --prefix bench/peers)\n`);
 				continue;
 			}
-			rows.push(repeat(name, peerIn, runs, bin, args, cwd));
+			const peerTree = writeTree({ ...corpusOptions, files: peer.files });
+			const pf = filesUnder(peerTree);
+			const peerIn = { name: `tree ${pf.length}`, mb: sizeMb(pf), files: pf.length };
+			// The same-run reference rows for this tree, once per tree size.
+			for (const [tool, cmd, args] of [
+				["floor (read + 1 regex)", node, [floorJs, peerTree]],
+				["corpuslint recommended", node, lint([peerTree])],
+			] as Array<[string, string, string[]]>) {
+				if (measured.has(`${tool}|${peerIn.name}`)) continue;
+				measured.add(`${tool}|${peerIn.name}`);
+				rows.push(repeat(tool, peerIn, runs, cmd, args));
+			}
+			rows.push(repeat(peer.name, peerIn, runs, peer.bin, peer.args(peerTree, pf), peer.inTree ? peerTree : join(here, "peers")));
 		}
 	}
 
