@@ -8,10 +8,13 @@ import { segment } from "./segment.js";
 import { isHan } from "./script.js";
 
 export interface ContinuationData {
-	markers: { from: string[]; to: string[] };
+	/** `opens`: every first character of a marker; `toEnds`: a class of every last character of a `to` marker. */
+	markers: { from: string[]; to: string[]; opens: string; toEnds: string };
 	furniture: { lines: string[]; lineStart: string };
 	bylines: string[];
 	trailingBylines: string;
+	/** A one-character class holding the last non-space character of every `trailingBylines` match. */
+	trailingBylineEnds: string;
 	captions: string[];
 	datelines: string[];
 	titleWords: string;
