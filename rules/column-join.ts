@@ -17,8 +17,6 @@ type MessageIds = "interleaved" | "midSentenceStart" | "continuationMarker" | "f
 
 interface MarkerPatterns {
 	inline: RegExp;
-	/** Every character a jump marker can begin with. */
-	opens: string[];
 	from: RegExp;
 	furnitureLines: { test(text: string): boolean };
 	lineStart: RegExp;
@@ -31,22 +29,11 @@ function markerPatterns(): MarkerPatterns {
 	const d = continuationData();
 	patterns = {
 		inline: new RegExp([...d.markers.from, ...d.markers.to].join("|"), "gu"),
-		opens: [...d.markers.opens],
 		from: new RegExp(d.markers.from.join("|"), "u"),
 		furnitureLines: anyOf(d.furniture.lines),
 		lineStart: new RegExp(d.furniture.lineStart, "u"),
 	};
 	return patterns;
-}
-
-/** The first offset of any of the characters in the text, or -1. */
-function firstOf(text: string, chars: readonly string[]): number {
-	let first = -1;
-	for (const c of chars) {
-		const at = text.indexOf(c);
-		if (at >= 0 && (first < 0 || at < first)) first = at;
-	}
-	return first;
 }
 
 const trimmedLength = (text: string) => text.replace(/[\s\u3000]+$/u, "").length;
@@ -126,10 +113,7 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 						fix: (fixer) => fixer.removeRange(sourceCode.rangeIn(node, indent, stray[0].length)),
 					});
 				}
-				// Most lines hold no bracket a marker opens with: a native search for those skips the pattern's scan.
-				const from = firstOf(text, p.opens);
-				if (from < 0) return;
-				p.inline.lastIndex = from;
+				p.inline.lastIndex = 0;
 				for (let m = p.inline.exec(text); m; m = p.inline.exec(text)) {
 					const start = m.index;
 					const end = start + m[0].length;
