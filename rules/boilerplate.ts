@@ -45,11 +45,42 @@ function patterns(): CompiledPattern[] {
 }
 
 /**
- * Cheap pre-filter: a line without any of these cannot hold furniture. No
- * keyword spans a line break, so one global scan of the document finds the
- * lines that have one, instead of a regex call per line.
+ * Cheap pre-filter: a line without any of these cannot hold furniture.
+ * Alternatives are literals or start with a plain character class, so the
+ * units a keyword can start with are read off the source (see keywordStarts).
  */
-const KEYWORDS = /编辑|责编|美编|主编|编审|校对|审校|制图|统筹|稿件|记者|通讯员|摄|供图|[图片频]由|图片来源|图源|完[ \u3000]*[）)】\]]|版权|Copyright|©|转载|未经|设计/gu;
+const KEYWORDS = /编辑|责编|美编|主编|编审|校对|审校|制图|统筹|稿件|记者|通讯员|摄|供图|[图片频]由|图片来源|图源|完[ \u3000]*[）)】\]]|版权|Copyright|©|转载|未经|设计/uy;
+
+let keywordStartUnits: Uint8Array | undefined;
+
+/** A table of the UTF-16 units a keyword can start with (1), from the alternatives of KEYWORDS. */
+function keywordStarts(): Uint8Array {
+	if (keywordStartUnits) return keywordStartUnits;
+	const table = new Uint8Array(0x10000);
+	for (const alternative of KEYWORDS.source.split("|")) {
+		const first = alternative[0] === "[" ? alternative.slice(1, alternative.indexOf("]")) : alternative[0];
+		// Escapes, ranges and groups would need a real parse: the keyword list keeps to what this reads.
+		if (/[\\()\-^.*+?{]/u.test(first)) throw new Error(`boilerplate: keyword "${alternative}" must start with a literal or a plain class`);
+		for (let i = 0; i < first.length; i++) table[first.charCodeAt(i)] = 1;
+	}
+	return (keywordStartUnits = table);
+}
+
+/**
+ * Whether a keyword occurs in the line. A table walk finds the units a keyword
+ * can start with and the sticky pattern is tried there only: the alternation
+ * scanned the whole text trying every keyword at every offset.
+ */
+function hasKeyword(text: string): boolean {
+	const starts = keywordStarts();
+	for (let i = 0; i < text.length; i++) {
+		if (starts[text.charCodeAt(i)] === 0) continue;
+		KEYWORDS.lastIndex = i;
+		if (KEYWORDS.test(text)) return true;
+	}
+	return false;
+}
+
 /** What may remain on a line besides furniture for the whole line to be furniture. */
 const FILLER = /^[\s\u3000，。、；,.;|/·\-—]*$/u;
 
@@ -161,21 +192,10 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 			return p > 0 ? [paragraphs[p - 1].range[1], line.range[1]] : line.range;
 		}
 
-		/** Numbers of the lines that contain a keyword, found on the first Line visit of the document. */
-		let keywordLines: Set<number> | undefined;
-		function findKeywordLines(): Set<number> {
-			const lines = new Set<number>();
-			const text = sourceCode.text;
-			KEYWORDS.lastIndex = 0;
-			while (KEYWORDS.test(text)) lines.add(sourceCode.getLocFromIndex(KEYWORDS.lastIndex - 1).line);
-			return lines;
-		}
-
 		return {
 			Line(node, paragraph) {
-				keywordLines ??= findKeywordLines();
-				if (!keywordLines.has(node.lineNumber)) return;
 				const text = node.value;
+				if (!hasKeyword(text)) return;
 				const matches = findMatches(text, bylines ?? false);
 				if (!matches.length) return;
 				let rest = "";

@@ -64,15 +64,28 @@ const OPEN_QUOTE = "“";
 const SEARCH_WINDOW = 3;
 const MIN_HAN = 4;
 
-let markerRes: { from: RegExp; to: RegExp; trailingByline: RegExp } | undefined;
+interface Markers {
+	from: RegExp;
+	to: RegExp;
+	trailingByline: RegExp;
+	/** Units a jump marker can begin with, a `to` marker end with, a trailing credit end with (before spaces). */
+	opens: Set<number>;
+	toEnds: (c: number) => boolean;
+	creditEnds: (c: number) => boolean;
+}
 
-function markers() {
+let markerRes: Markers | undefined;
+
+function markers(): Markers {
 	if (markerRes) return markerRes;
 	const d = continuationData();
 	markerRes = {
 		from: new RegExp(`^(?:${d.markers.from.join("|")})`, "u"),
 		to: new RegExp(`(?:${d.markers.to.join("|")})$`, "u"),
 		trailingByline: new RegExp(d.trailingBylines, "u"),
+		opens: new Set([...d.markers.opens].map((c) => c.charCodeAt(0))),
+		toEnds: unitTest(new RegExp(d.markers.toEnds, "u")),
+		creditEnds: unitTest(new RegExp(d.trailingBylineEnds, "u")),
 	};
 	return markerRes;
 }
@@ -165,8 +178,13 @@ function trailingHeading(paragraph: ParagraphNode): HeadingKind | undefined {
 	const last = classifyHeading(children[children.length - 1].value);
 	if (last === undefined) return undefined;
 	const lines = children.map((l) => l.value);
-	const above = lines.slice(0, -1).map((l) => (endsSentence(withoutCredit(l)) ? "sentence" : classifyHeading(l)));
-	if (above.some((k) => k === undefined)) return undefined;
+	// One line above that is neither a sentence nor a title settles it: the lines after it need no look.
+	const above: Array<HeadingKind | "sentence"> = [];
+	for (let k = 0; k + 1 < lines.length; k++) {
+		const kind = endsSentence(withoutCredit(lines[k])) ? "sentence" : classifyHeading(lines[k]);
+		if (kind === undefined) return undefined;
+		above.push(kind);
+	}
 	// Wrapped lines of a column are short and look like headlines one by one: a stack of titles must not read on from line to line.
 	if (above.slice(1).some((k) => k === "headline") && lines.some((l, k) => k + 1 < lines.length && readsOn(l, lines[k + 1], lines[k + 2]))) return undefined;
 	return last;
@@ -180,7 +198,11 @@ function readsOn(line: string, next: string, afterNext: string | undefined): boo
 
 /** The text without a byline or photo credit after its last sentence ("…融合。 记者 马涛"). */
 function withoutCredit(text: string): string {
-	const at = tailMatch(markers().trailingByline, text);
+	const m = markers();
+	// Most paragraphs end on a stop, which no credit ends with: the pattern would be tried at every offset of the tail in vain.
+	const end = trimmedEnd(text);
+	if (end === 0 || !m.creditEnds(text.charCodeAt(end - 1))) return text;
+	const at = tailMatch(m.trailingByline, text);
 	return at === undefined ? text : text.slice(0, at + 1);
 }
 
@@ -245,10 +267,10 @@ function shapeOf(paragraph: ParagraphNode, index: number): Shape {
 	const lead = leadingSpace(value);
 	let bodyStart = lead;
 	const m = markers();
-	const fromMarker = m.from.exec(value.slice(lead, lead + MARKER_SPAN));
+	const fromMarker = m.opens.has(value.charCodeAt(lead)) ? m.from.exec(value.slice(lead, lead + MARKER_SPAN)) : null;
 	if (fromMarker) bodyStart += fromMarker[0].length;
 	let body = trimEnd(value.slice(bodyStart));
-	const toMarker = tailMatch(m.to, body);
+	const toMarker = body.length > 0 && m.toEnds(body.charCodeAt(body.length - 1)) ? tailMatch(m.to, body) : undefined;
 	if (toMarker !== undefined) body = trimEnd(body.slice(0, toMarker));
 	body = withoutCredit(body);
 	const heading = classifyHeading(value) ?? trailingHeading(paragraph);

@@ -8,10 +8,13 @@ import { segment } from "./segment.js";
 import { isHan } from "./script.js";
 
 export interface ContinuationData {
-	markers: { from: string[]; to: string[] };
+	/** `opens`: every first character of a marker; `toEnds`: a class of every last character of a `to` marker. */
+	markers: { from: string[]; to: string[]; opens: string; toEnds: string };
 	furniture: { lines: string[]; lineStart: string };
 	bylines: string[];
 	trailingBylines: string;
+	/** A one-character class holding the last non-space character of every `trailingBylines` match. */
+	trailingBylineEnds: string;
 	captions: string[];
 	datelines: string[];
 	titleWords: string;
@@ -130,7 +133,8 @@ export function lastSentenceEnd(text: string): number {
 }
 
 let dangling: Set<string> | undefined;
-let danglingLastUnits: Set<number> | undefined;
+/** The listed words by their last UTF-16 unit. */
+let danglingByLast: Map<number, string[]> | undefined;
 
 /**
  * The function word or particle the text ends in, when it ends in one a
@@ -139,15 +143,24 @@ let danglingLastUnits: Set<number> | undefined;
  */
 export function danglingEnding(text: string): string | undefined {
 	dangling ??= new Set(continuationData().danglingEndings.words);
-	danglingLastUnits ??= new Set([...dangling].map((w) => w.charCodeAt(w.length - 1)));
+	if (!danglingByLast) {
+		danglingByLast = new Map();
+		for (const w of dangling) {
+			const last = w.charCodeAt(w.length - 1);
+			const list = danglingByLast.get(last);
+			if (list) list.push(w);
+			else danglingByLast.set(last, [w]);
+		}
+	}
 	const tail = trimEnd(text).slice(-8);
 	if (!tail) return undefined;
 	const last = tail.charCodeAt(tail.length - 1);
 	if (last === 0xff0c) return "，";
 	if (last === 0x2c) return ",";
 	if (last === 0x3001) return "、";
-	// Segmenting is the costly part; most endings cannot be a listed word at all.
-	if (!danglingLastUnits.has(last)) return undefined;
+	// Segmenting is the costly part; the last word is a suffix of the text, so most endings cannot be a listed word at all (蔺明照 is no 按照).
+	const candidates = danglingByLast.get(last);
+	if (candidates === undefined || !candidates.some((w) => tail.endsWith(w))) return undefined;
 	const tokens = segment(tail);
 	const word = tokens[tokens.length - 1]?.word;
 	return word && dangling.has(word) ? word : undefined;

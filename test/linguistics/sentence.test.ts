@@ -1,5 +1,6 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { anyOf, badStart, danglingEnding, endsSentence, isWhitespaceUnit, trimEnd, trimmedEnd, unitTest } from "../../src/linguistics/sentence.js";
+import { anyOf, badStart, continuationData, danglingEnding, endsSentence, isWhitespaceUnit, trimEnd, trimmedEnd, unitTest } from "../../src/linguistics/sentence.js";
 
 describe("unitTest", () => {
 	it("answers every UTF-16 unit as the pattern does", () => {
@@ -91,5 +92,34 @@ describe("anyOf", () => {
 		const p = anyOf(["(a)\\1", "(b)\\1"]);
 		expect(p.test("bb")).toBe(true);
 		expect(p.test("ab")).toBe(false);
+	});
+});
+
+describe("continuation-markers.json search hints", () => {
+	const d = continuationData();
+
+	it("every jump marker begins with a character of `opens` and every `to` marker ends in `toEnds`", () => {
+		for (const source of [...d.markers.from, ...d.markers.to]) {
+			const first = source.startsWith("[") ? source.slice(1, source.indexOf("]")) : source[0];
+			for (const c of first) expect(d.markers.opens).toContain(c);
+		}
+		for (const source of d.markers.to) expect(source.endsWith(d.markers.toEnds)).toBe(true);
+	});
+
+	it("every trailing credit the pattern finds ends (before spaces) in a character of `trailingBylineEnds`", () => {
+		const pattern = new RegExp(d.trailingBylines, "u");
+		const ends = new RegExp(`^${d.trailingBylineEnds}$`, "u");
+		const dir = new URL("../../seeds/", import.meta.url);
+		const texts = readdirSync(dir)
+			.filter((f) => f.endsWith(".txt"))
+			.flatMap((f) => readFileSync(new URL(f, dir), "utf8").split(/\r?\n/u));
+		texts.push("融合。 记者 马涛", "发展。（记者 张三）  ", "。新华社记者 张霞 摄\u3000", "。（综合）", "”本报记者 王芳·李 ");
+		let found = 0;
+		for (const text of texts) {
+			if (!pattern.test(text)) continue;
+			found++;
+			expect(text.trimEnd().slice(-1)).toMatch(ends);
+		}
+		expect(found).toBeGreaterThanOrEqual(5);
 	});
 });
