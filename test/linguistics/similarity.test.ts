@@ -126,6 +126,15 @@ describe("oneEditNeighbours", () => {
 			expect(oneEditNeighbours(keys)).toEqual(expected);
 		}
 	});
+	it("gives the same answer through the index, for more keys than are compared pair by pair", () => {
+		for (let round = 0; round < 40; round++) {
+			const alphabet = pick(["ab", "甲乙丙", "天地玄黄宇宙洪荒"]);
+			const base = Array.from({ length: 1 + Math.floor(random() * 6) }, () => text(Math.floor(random() * 14), alphabet));
+			const keys = [...new Set(Array.from({ length: 40 + Math.floor(random() * 120) }, () => mutate(pick(base), Math.floor(random() * 3), alphabet)))];
+			const expected = keys.map((a, i) => keys.flatMap((b, j) => (i !== j && singleEdit(a, b) ? [j] : [])));
+			expect(oneEditNeighbours(keys)).toEqual(expected);
+		}
+	});
 });
 
 describe("comparisonKey", () => {
