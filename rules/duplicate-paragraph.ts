@@ -1,7 +1,7 @@
 import type { RuleTextEditor } from "@eslint/core";
 import type { ParagraphNode } from "../src/language/ast.js";
 import { ruleDocsUrl, type TextRuleDefinition } from "../src/language/rule-types.js";
-import { appendComparisonKey, codeUnitPool, comparisonKey, trimSpace, type CodeUnitPool } from "../src/linguistics/normalize.js";
+import { appendComparisonKeyOf, codeUnitPool, comparisonKey, trimSpace, utf16Units, type CodeUnitPool } from "../src/linguistics/normalize.js";
 import { removalRanges } from "../src/linguistics/removal.js";
 import { editDistanceWithinCodes, endWindowBounds, sampledShinglePairs } from "../src/linguistics/similarity.js";
 
@@ -101,9 +101,12 @@ const rule: TextRuleDefinition<{
 				const keys = (keyBuffer ??= codeUnitPool(1 << 16));
 				keys.length = 0;
 				const paras: Para[] = [];
+				const text = sourceCode.text;
+				const units = utf16Units(text);
 				for (let index = 0; index < paragraphs.length; index++) {
 					const start = keys.length;
-					const length = appendComparisonKey(keys, paragraphs[index].value, norm);
+					const [from, to] = paragraphs[index].range;
+					const length = appendComparisonKeyOf(keys, text, units, from, to, norm);
 					if (length >= minLength) paras.push({ node: paragraphs[index], index, start, length });
 					else keys.length = start;
 				}
