@@ -1,7 +1,7 @@
 import type { RuleTextEditor } from "@eslint/core";
 import type { ParagraphNode } from "../src/language/ast.js";
 import { ruleDocsUrl, type TextRuleDefinition } from "../src/language/rule-types.js";
-import { appendComparisonKey, codeUnitPool, comparisonKey, trimSpace, type CodeUnitPool } from "../src/linguistics/normalize.js";
+import { appendComparisonKeyOf, codeUnitPool, comparisonKey, trimSpace, utf16Units, type CodeUnitPool } from "../src/linguistics/normalize.js";
 import { removalRanges } from "../src/linguistics/removal.js";
 import { editDistanceWithinCodes, endWindowBounds, sampledShinglePairs } from "../src/linguistics/similarity.js";
 
@@ -101,9 +101,12 @@ const rule: TextRuleDefinition<{
 				const keys = (keyBuffer ??= codeUnitPool(1 << 16));
 				keys.length = 0;
 				const paras: Para[] = [];
+				const text = sourceCode.text;
+				const units = utf16Units(text);
 				for (let index = 0; index < paragraphs.length; index++) {
 					const start = keys.length;
-					const length = appendComparisonKey(keys, paragraphs[index].value, norm);
+					const [from, to] = paragraphs[index].range;
+					const length = appendComparisonKeyOf(keys, text, units, from, to, norm);
 					if (length >= minLength) paras.push({ node: paragraphs[index], index, start, length });
 					else keys.length = start;
 				}
@@ -113,9 +116,13 @@ const rule: TextRuleDefinition<{
 				const done = new Set<Para>();
 
 				// 1. Exact copies (after normalisation): keep the first. Keys are grouped by hash, then compared.
+				// Only a paragraph whose key length another key shares can have an exact copy: most are never hashed.
+				const lengthSeen = (lengthCounts ??= new Int32Array(LENGTH_BUCKETS));
+				for (const p of paras) lengthSeen[p.length & (LENGTH_BUCKETS - 1)]++;
 				const groups: Para[][] = [];
 				const byHash = new Map<number, Para[][]>();
 				for (const p of paras) {
+					if (lengthSeen[p.length & (LENGTH_BUCKETS - 1)] === 1) continue;
 					const hash = hashCodes(codes, p.start, p.length);
 					const bucket = byHash.get(hash);
 					const group = bucket?.find((g) => sameCodes(codes, g[0], p));
@@ -126,6 +133,7 @@ const rule: TextRuleDefinition<{
 						else byHash.set(hash, [groups[groups.length - 1]]);
 					}
 				}
+				for (const p of paras) lengthSeen[p.length & (LENGTH_BUCKETS - 1)] = 0;
 				for (const group of groups) {
 					if (group.length < 2) continue;
 					for (let g = 1; g < group.length; g++) done.add(group[g]);
@@ -210,6 +218,9 @@ const rule: TextRuleDefinition<{
 
 /** One buffer for the paragraph keys of whichever document is being checked (a rule runs one document at a time). */
 let keyBuffer: CodeUnitPool | undefined;
+/** Paragraphs per key length modulo the table size: lengths that share a bucket are only hashed needlessly. */
+let lengthCounts: Int32Array | undefined;
+const LENGTH_BUCKETS = 1024;
 
 function hashCodes(codes: Uint16Array, start: number, length: number): number {
 	let h = length;

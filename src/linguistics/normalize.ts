@@ -93,32 +93,76 @@ export function codeUnitPool(capacity = 1024): CodeUnitPool {
  * than computing it.
  */
 export function appendComparisonKey(pool: CodeUnitPool, text: string, options: NormalizeOptions = {}): number {
+	return appendComparisonKeyOf(pool, text, utf16Units(text), 0, text.length, options);
+}
+
+/**
+ * `appendComparisonKey(pool, text.slice(from, to), options)`, reading the
+ * characters from `units`, the code units of `text` (`utf16Units`): one copy
+ * of a document serves all its paragraphs, and a typed array reads faster
+ * than `charCodeAt` on the sliced strings paragraphs are.
+ */
+export function appendComparisonKeyOf(
+	pool: CodeUnitPool,
+	text: string,
+	units: Uint16Array,
+	from: number,
+	to: number,
+	options: NormalizeOptions = {},
+): number {
 	const width = options.ignoreWidth !== false;
 	const fold = options.ignoreCase !== false;
 	const table = keyTable(width, fold);
-	reserve(pool, text.length);
+	reserve(pool, to - from);
 	const codes = pool.codes;
 	const start = pool.length;
 	let at = start;
-	for (let i = 0; i < text.length; i++) {
-		const c = text.charCodeAt(i);
-		let code = table[c];
-		if (code < DROP) {
-			if (code === UNKNOWN) code = table[c] = keyCode(c, width, fold);
-			if (code === SLOW) {
-				const key = slowComparisonKey(text, width, fold);
-				reserve(pool, key.length);
-				for (let j = 0; j < key.length; j++) pool.codes[start + j] = key.charCodeAt(j);
-				pool.length = start + key.length;
-				return key.length;
-			}
-		}
+	let i = from;
+	// Nothing but the table in the loop: handling the rare units it does not map inline makes the loop a third slower.
+	for (; i < to; i++) {
+		const code = table[units[i]];
+		if (code < DROP) break;
 		// Stored either way and kept only if not dropped: punctuation comes too irregularly for a branch.
 		codes[at] = code;
 		at += +(code >= 0);
 	}
+	if (i < to) {
+		// Units seen for the first time get their entries, and the key starts over; units no entry can map send the text down the definition.
+		let slow = false;
+		for (let j = i; j < to; j++) {
+			const c = units[j];
+			if (table[c] === UNKNOWN) table[c] = keyCode(c, width, fold);
+			if (table[c] === SLOW) slow = true;
+		}
+		if (!slow) {
+			pool.length = start;
+			return appendComparisonKeyOf(pool, text, units, from, to, options);
+		}
+		const key = slowComparisonKey(text.slice(from, to), width, fold);
+		reserve(pool, key.length);
+		for (let j = 0; j < key.length; j++) pool.codes[start + j] = key.charCodeAt(j);
+		pool.length = start + key.length;
+		return key.length;
+	}
 	pool.length = at;
 	return at - start;
+}
+
+let unitBytes: Buffer | undefined;
+let unitView = new Uint16Array(0);
+/** Whether a Uint16Array reads UTF-16LE bytes as code units (it does on every platform Node mostly runs on). */
+let littleEndian: boolean | undefined;
+
+/** The UTF-16 code units of `text`, in a buffer the next call reuses. */
+export function utf16Units(text: string): Uint16Array {
+	if (unitView.length < text.length) {
+		unitView = new Uint16Array(Math.max(text.length, 2 * unitView.length, 1024));
+		unitBytes = Buffer.from(unitView.buffer, unitView.byteOffset, unitView.byteLength);
+	}
+	littleEndian ??= new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+	if (littleEndian && unitBytes) unitBytes.write(text, 0, "utf16le");
+	else for (let i = 0; i < text.length; i++) unitView[i] = text.charCodeAt(i);
+	return unitView;
 }
 
 function reserve(pool: CodeUnitPool, extra: number): void {

@@ -435,6 +435,7 @@ export function singleEdit(a: string, b: string): { a: string; b: string } | und
  * `singleEdit` decides, so the answer is exactly the one-edit neighbours.
  */
 export function oneEditNeighbours(keys: readonly string[]): number[][] {
+	if (keys.length <= DIRECT_NEIGHBOURS) return directNeighbours(keys);
 	let variants = 0;
 	for (const k of keys) variants += k.length + 1;
 	const t = variantScratch(variants);
@@ -487,7 +488,7 @@ export function oneEditNeighbours(keys: readonly string[]): number[][] {
 		if (size[p] < 2) continue;
 		for (let x = head[p]; x >= 0; x = next[x]) {
 			for (let y = next[x]; y >= 0; y = next[y]) {
-				if (singleEdit(keys[item[x]], keys[item[y]])) found.push(item[x], item[y]);
+				if (withinOneEdit(keys[item[x]], keys[item[y]])) found.push(item[x], item[y]);
 			}
 		}
 	}
@@ -498,6 +499,41 @@ export function oneEditNeighbours(keys: readonly string[]): number[][] {
 	}
 	for (const list of neighbours) if (list.length > 1) dedupeSorted(list.sort((x, y) => x - y));
 	return neighbours;
+}
+
+/** Up to this many keys (a document's captions, typically a handful), comparing every pair beats building the index. */
+const DIRECT_NEIGHBOURS = 32;
+
+/** `oneEditNeighbours` by comparing every pair of keys whose lengths differ by at most one; lists come out sorted. */
+function directNeighbours(keys: readonly string[]): number[][] {
+	const neighbours: number[][] = [];
+	for (let i = 0; i < keys.length; i++) neighbours.push([]);
+	for (let i = 0; i < keys.length; i++) {
+		const a = keys[i];
+		for (let j = i + 1; j < keys.length; j++) {
+			const b = keys[j];
+			if (b.length - a.length <= 1 && a.length - b.length <= 1 && withinOneEdit(a, b)) {
+				neighbours[i].push(j);
+				neighbours[j].push(i);
+			}
+		}
+	}
+	return neighbours;
+}
+
+/** Whether `singleEdit(a, b)` finds an edit, without building its answer. */
+function withinOneEdit(a: string, b: string): boolean {
+	if (a === b) return false;
+	let p = 0;
+	const shorter = Math.min(a.length, b.length);
+	while (p < shorter && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+	let ea = a.length;
+	let eb = b.length;
+	while (ea > p && eb > p && a.charCodeAt(ea - 1) === b.charCodeAt(eb - 1)) {
+		ea--;
+		eb--;
+	}
+	return ea - p <= 1 && eb - p <= 1;
 }
 
 /** Removes repeats from a sorted list, in place. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { mulberry32 } from "../../scripts/prng.js";
-import { appendComparisonKey, codeUnitPool, comparisonKey, stripNoise, type NormalizeOptions } from "../../src/linguistics/normalize.js";
+import { appendComparisonKey, appendComparisonKeyOf, codeUnitPool, comparisonKey, stripNoise, utf16Units, type NormalizeOptions } from "../../src/linguistics/normalize.js";
 import {
 	editDistanceWithin,
 	editDistanceWithinCodes,
@@ -126,6 +126,15 @@ describe("oneEditNeighbours", () => {
 			expect(oneEditNeighbours(keys)).toEqual(expected);
 		}
 	});
+	it("gives the same answer through the index, for more keys than are compared pair by pair", () => {
+		for (let round = 0; round < 40; round++) {
+			const alphabet = pick(["ab", "甲乙丙", "天地玄黄宇宙洪荒"]);
+			const base = Array.from({ length: 1 + Math.floor(random() * 6) }, () => text(Math.floor(random() * 14), alphabet));
+			const keys = [...new Set(Array.from({ length: 40 + Math.floor(random() * 120) }, () => mutate(pick(base), Math.floor(random() * 3), alphabet)))];
+			const expected = keys.map((a, i) => keys.flatMap((b, j) => (i !== j && singleEdit(a, b) ? [j] : [])));
+			expect(oneEditNeighbours(keys)).toEqual(expected);
+		}
+	});
 });
 
 describe("comparisonKey", () => {
@@ -143,6 +152,21 @@ describe("comparisonKey", () => {
 				appendComparisonKey(p, "前", options);
 				const length = appendComparisonKey(p, s, options);
 				expect(String.fromCharCode(...p.codes.subarray(p.length - length, p.length))).toBe(key);
+			}
+		}
+	});
+	it("keys ranges of a document read from its code units like the slices themselves", () => {
+		for (let round = 0; round < 300; round++) {
+			const parts = Array.from({ length: 1 + Math.floor(random() * 12) }, () => pick(pieces) + (random() < 0.2 ? String.fromCharCode(Math.floor(random() * 0x10000)) : ""));
+			const doc = parts.join("");
+			const units = utf16Units(doc);
+			const p = codeUnitPool(1);
+			for (let r = 0; r < 4; r++) {
+				const from = Math.floor(random() * (doc.length + 1));
+				const to = from + Math.floor(random() * (doc.length - from + 1));
+				const options: NormalizeOptions = { ignoreCase: random() < 0.5, ignoreWidth: random() < 0.5 };
+				const length = appendComparisonKeyOf(p, doc, units, from, to, options);
+				expect(String.fromCharCode(...p.codes.subarray(p.length - length, p.length))).toBe(comparisonKey(doc.slice(from, to), options));
 			}
 		}
 	});
