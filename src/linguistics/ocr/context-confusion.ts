@@ -23,7 +23,7 @@
  * the glyph table). Clean text costs one typed-array read per character.
  */
 import { isHan } from "../script.js";
-import { segment, wordFrequency, type Token } from "../segment.js";
+import { segmentWindow, wordFrequency, type Token } from "../segment.js";
 import { lazy, loadDataFile } from "./data.js";
 import type { OcrFinding } from "./types.js";
 import { isCoveredPair, pairCount, pairKey } from "./word-pairs.js";
@@ -160,7 +160,7 @@ const isHead = (word: string, heads: readonly string[]) => heads.some((h) => wor
  */
 function countedNounFollows(after: string, heads: readonly string[]): boolean {
 	if (after.length < 2) return false;
-	const tokens = segment(after);
+	const tokens = segmentWindow(after);
 	if (isHead(tokens[0].word, heads)) return true;
 	if (tokens.length < 2 || tokens[0].word.length < 2 || wordFrequency(tokens[0].word) === 0) return false;
 	return isHead(tokens[1].word, heads);
@@ -243,7 +243,7 @@ function damagedModifier(text: string, i: number, k: number, t: Tables, options:
 		from = prev;
 		offset++;
 	}
-	const tokens = segment(hanRun(text, from, offset + 2 + WINDOW));
+	const tokens = segmentWindow(hanRun(text, from, offset + 2 + WINDOW));
 	if (!unknownAt(tokens, offset) || !unknownAt(tokens, offset + 1)) return undefined;
 	const [at, code, ratio] = endRatio >= startRatio ? [c, t.endCode[cu], endRatio] : [p, t.startCode[pu], startRatio];
 	return {
@@ -259,7 +259,7 @@ function damagedModifier(text: string, i: number, k: number, t: Tables, options:
 }
 
 /** The token covering `index` is a single character or a word jieba only guessed (HMM). */
-function unknownAt(tokens: Token[], index: number): boolean {
+function unknownAt(tokens: readonly Token[], index: number): boolean {
 	for (const token of tokens) {
 		if (index >= token.start && index < token.end) return token.word.length === 1 || wordFrequency(token.word) === 0;
 	}

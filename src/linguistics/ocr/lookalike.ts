@@ -8,7 +8,7 @@
  * candidate only, so clean text is almost never segmented.
  */
 import { isHan } from "../script.js";
-import { segment, singleFrequencies, wordFrequency, type Token } from "../segment.js";
+import { segmentWindow, singleFrequencies, wordFrequency, type Token } from "../segment.js";
 import { lazy, loadDataFile } from "./data.js";
 import type { OcrFinding } from "./types.js";
 import { isCoveredPair, pairCount } from "./word-pairs.js";
@@ -248,7 +248,7 @@ export function detectLookalikes(text: string, options: LookalikeOptions): OcrFi
 		if (looksLikeName(view, cand.wordStart)) return;
 		// Segment a window around the candidate only (the whole paragraph would cost more than everything else).
 		const from = Math.max(0, cand.index - WINDOW);
-		if (!strandedInSegmentation(segment(view.slice(from, cand.index + WINDOW + 1)), cand.index - from)) return;
+		if (!strandedInSegmentation(segmentWindow(view.slice(from, cand.index + WINDOW + 1)), cand.index - from)) return;
 		const s = origin(cand.wordStart);
 		const e = origin(cand.wordStart + 1) + 1;
 		findings.push({
@@ -324,7 +324,7 @@ export function detectLookalikes(text: string, options: LookalikeOptions): OcrFi
 }
 
 /** Segmentation agrees: the character is a word alone or part of an unknown (HMM-guessed) word. */
-function strandedInSegmentation(tokens: Token[], index: number): boolean {
+function strandedInSegmentation(tokens: readonly Token[], index: number): boolean {
 	let lo = 0;
 	let hi = tokens.length - 1;
 	while (lo <= hi) {

@@ -6,7 +6,11 @@
  *
  * Coverage of pairs of the most frequent characters is a bit matrix (a few
  * MB, one array read per question); pairs involving rarer characters fall
- * back to a hash set keyed by small integers. Two-character word counts come
+ * back to a hash set keyed by small integers. The matrix is laid out in
+ * Z order (the bits of both ranks interleaved), so the pairs of the few
+ * hundred most frequent characters, which are most of running text, share
+ * a block small enough to stay in cache; row-major, each pair touched a
+ * cache line of its own. Two-character word counts come
  * from the lexicon's own pair table (segment.ts).
  */
 import { forEachWord, pairFrequency } from "../segment.js";
@@ -28,12 +32,20 @@ export const pairKey = (a: number, b: number): number => {
 /** Words rarer than this do not make a pair "normal": the dictionary's tail (count 3–9) holds rare names and phrases such as 负面新闻 that would hide 新间. */
 const COVER_MIN_COUNT = 10;
 
-/** Characters with a dense index for the bit matrix: 6 144² bits = 4.5 MB. */
+/** Characters with a dense index for the bit matrix (ranks < 2^13: Z order spans 2^26 bits = 8 MB). */
 const DENSE = 6144;
+const RANK_BITS = 13;
+
+/** The rank's bits spread to the even bit positions (Z order's row part; the column part is this shifted left by one). */
+function spread(rank: number): number {
+	let z = 0;
+	for (let b = 0; b < RANK_BITS; b++) z |= ((rank >>> b) & 1) << (2 * b);
+	return z;
+}
 
 interface PairIndex {
-	/** Dense index + 1 of a code unit (0: not dense). */
-	dense: Uint16Array;
+	/** Spread dense rank of a code unit, or -1 when it is not dense. */
+	row: Int32Array;
 	bits: Uint32Array;
 	coveredRare: Set<number>;
 }
@@ -50,9 +62,9 @@ function build(): PairIndex {
 	const ranked: number[] = [];
 	for (let c = 0; c < 0x10000; c++) if (weight[c] > 0 && pairKey(c, c) >= 0) ranked.push(c);
 	ranked.sort((a, b) => weight[b] - weight[a] || a - b);
-	const dense = new Uint16Array(0x10000);
-	ranked.slice(0, DENSE).forEach((c, k) => (dense[c] = k + 1));
-	const index: PairIndex = { dense, bits: new Uint32Array((DENSE * DENSE) >>> 5), coveredRare: new Set() };
+	const row = new Int32Array(0x10000).fill(-1);
+	ranked.slice(0, DENSE).forEach((c, k) => (row[c] = spread(k)));
+	const index: PairIndex = { row, bits: new Uint32Array(((spread(DENSE - 1) * 3) >>> 5) + 1), coveredRare: new Set() };
 	forEachWord((length, a, b, c, d, count) => {
 		if (length < 2 || count < COVER_MIN_COUNT) return;
 		addCovered(index, a, b);
@@ -67,10 +79,10 @@ function build(): PairIndex {
 }
 
 function addCovered(index: PairIndex, a: number, b: number): void {
-	const da = index.dense[a];
-	const db = index.dense[b];
-	if (da && db) {
-		const bit = (da - 1) * DENSE + (db - 1);
+	const ra = index.row[a];
+	const rb = index.row[b];
+	if (ra >= 0 && rb >= 0) {
+		const bit = ra | (rb << 1);
 		index.bits[bit >>> 5] |= 1 << (bit & 31);
 		return;
 	}
@@ -89,10 +101,10 @@ export function pairCount(a: number, b: number): number {
 /** Whether a+b occurs adjacent inside some dictionary word of count ≥ 10 (or an extra news word). */
 export function isCoveredPair(a: number, b: number): boolean {
 	const index = pairIndex();
-	const da = index.dense[a];
-	const db = index.dense[b];
-	if (da && db) {
-		const bit = (da - 1) * DENSE + (db - 1);
+	const ra = index.row[a];
+	const rb = index.row[b];
+	if ((ra | rb) >= 0) {
+		const bit = ra | (rb << 1);
 		return (index.bits[bit >>> 5] & (1 << (bit & 31))) !== 0;
 	}
 	return index.coveredRare.has(pairKey(a, b));
