@@ -11,7 +11,7 @@ import { isHan } from "../script.js";
 import { segmentWindow, singleFrequencies, wordFrequency, type Token } from "../segment.js";
 import { lazy, loadDataFile } from "./data.js";
 import type { OcrFinding } from "./types.js";
-import { isCoveredPair, pairCount } from "./word-pairs.js";
+import { coverageIndex, isCoveredPair, OUTSIDE_ROW, pairCount, pairKey, RARE_ROW } from "./word-pairs.js";
 
 interface Neighbour {
 	code: number;
@@ -198,32 +198,50 @@ function looksLikeName(view: string, start: number): boolean {
 /** Characters of context on each side of a candidate given to the segmenter. */
 const WINDOW = 8;
 
+/** Per UTF-16 unit: its row in the coverage matrix (word-pairs.ts), OUTSIDE_ROW for every unit that is not Han. */
+const hanRows = lazy((): Int32Array => {
+	const rows = new Int32Array(0x10000).fill(OUTSIDE_ROW);
+	const { row } = coverageIndex();
+	for (let c = 0x3400; c <= 0x9fff; c++) if (isHanUnit(c)) rows[c] = row[c];
+	return rows;
+});
+
 /**
  * Indices of the characters worth a closer look: Han, no function word, with
  * look-alikes, and forming no common word with either neighbour. A tight loop
- * of its own (locals only, no closures), as it visits every character.
+ * of its own, as it visits every character: the coverage of every adjacent
+ * pair is read without a branch (a pair with a non-Han unit reads a zero
+ * row), which costs less than deciding per character whether to ask.
  */
 function strandedSuspects(view: string): number[] {
 	const kind = unitKinds();
+	const rows = hanRows();
+	const { bits, coveredRare } = coverageIndex();
 	const out: number[] = [];
 	const n = view.length;
-	// Whether the pair (i - 1, i) is covered, when the previous step already asked (-1: not asked).
-	let coveredBefore = -1;
+	if (n === 0) return out;
+	let c = view.charCodeAt(0);
+	let rc = rows[c];
+	// Whether the pair (i - 1, i) is covered: 1 or 0.
+	let coveredLeft = 0;
 	for (let i = 0; i < n; i++) {
-		const c = view.charCodeAt(i);
-		const knownLeft = coveredBefore;
-		coveredBefore = -1;
-		// Most characters are settled by this one table read: not Han, a function word, or without look-alikes.
-		if (kind[c] !== SUSPECT) continue;
-		const p = i > 0 ? view.charCodeAt(i - 1) : -1;
-		if (isHanUnit(p) && (knownLeft >= 0 ? knownLeft === 1 : isCoveredPair(p, c))) continue;
-		const q = i + 1 < n ? view.charCodeAt(i + 1) : -1;
-		if (isHanUnit(q)) {
-			const right = isCoveredPair(c, q);
-			coveredBefore = right ? 1 : 0;
-			if (right) continue;
+		let q = -1;
+		let rq = OUTSIDE_ROW;
+		let coveredRight = 0;
+		if (i + 1 < n) {
+			q = view.charCodeAt(i + 1);
+			rq = rows[q];
+			if (rc === RARE_ROW || rq === RARE_ROW) {
+				coveredRight = rc !== OUTSIDE_ROW && rq !== OUTSIDE_ROW && coveredRare.has(pairKey(c, q)) ? 1 : 0;
+			} else {
+				const bit = rc | (rq << 1);
+				coveredRight = (bits[bit >>> 5] >>> (bit & 31)) & 1;
+			}
 		}
-		out.push(i);
+		if ((kind[c] & ~(coveredLeft | coveredRight)) !== 0) out.push(i);
+		c = q;
+		rc = rq;
+		coveredLeft = coveredRight;
 	}
 	return out;
 }

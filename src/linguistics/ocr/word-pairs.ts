@@ -43,8 +43,13 @@ function spread(rank: number): number {
 	return z;
 }
 
-interface PairIndex {
-	/** Spread dense rank of a code unit, or -1 when it is not dense. */
+/** Row of the code units outside the Han blocks: a rank no character has, so its row and column stay zero (never covered, no branch). */
+export const OUTSIDE_ROW = spread(DENSE);
+/** Row of the Han units without a dense rank: asked of the hash set instead. */
+export const RARE_ROW = spread(DENSE + 1);
+
+export interface PairIndex {
+	/** Spread dense rank of a code unit, or OUTSIDE_ROW / RARE_ROW. */
 	row: Int32Array;
 	bits: Uint32Array;
 	coveredRare: Set<number>;
@@ -62,9 +67,10 @@ function build(): PairIndex {
 	const ranked: number[] = [];
 	for (let c = 0; c < 0x10000; c++) if (weight[c] > 0 && pairKey(c, c) >= 0) ranked.push(c);
 	ranked.sort((a, b) => weight[b] - weight[a] || a - b);
-	const row = new Int32Array(0x10000).fill(-1);
+	const row = new Int32Array(0x10000).fill(OUTSIDE_ROW);
+	row.fill(RARE_ROW, HAN_BASE, HAN_BASE + HAN_SPAN);
 	ranked.slice(0, DENSE).forEach((c, k) => (row[c] = spread(k)));
-	const index: PairIndex = { row, bits: new Uint32Array(((spread(DENSE - 1) * 3) >>> 5) + 1), coveredRare: new Set() };
+	const index: PairIndex = { row, bits: new Uint32Array(((RARE_ROW * 3) >>> 5) + 1), coveredRare: new Set() };
 	forEachWord((length, a, b, c, d, count) => {
 		if (length < 2 || count < COVER_MIN_COUNT) return;
 		addCovered(index, a, b);
@@ -81,7 +87,7 @@ function build(): PairIndex {
 function addCovered(index: PairIndex, a: number, b: number): void {
 	const ra = index.row[a];
 	const rb = index.row[b];
-	if (ra >= 0 && rb >= 0) {
+	if (ra !== RARE_ROW && rb !== RARE_ROW && ra !== OUTSIDE_ROW && rb !== OUTSIDE_ROW) {
 		const bit = ra | (rb << 1);
 		index.bits[bit >>> 5] |= 1 << (bit & 31);
 		return;
@@ -93,19 +99,20 @@ function addCovered(index: PairIndex, a: number, b: number): void {
 let loaded: PairIndex | undefined;
 const pairIndex = (): PairIndex => (loaded ??= build());
 
+/** The coverage tables, for a scan that asks about every adjacent pair and spells isCoveredPair out on locals. */
+export const coverageIndex = (): Readonly<PairIndex> => pairIndex();
+
 /** Count of the two-character word a+b when both are Han characters (0 when it is not a dictionary word). */
 export function pairCount(a: number, b: number): number {
 	return pairKey(a, b) < 0 ? 0 : pairFrequency(a, b);
 }
 
-/** Whether a+b occurs adjacent inside some dictionary word of count ≥ 10 (or an extra news word). */
+/** Whether code units a+b occur adjacent inside some dictionary word of count ≥ 10 (or an extra news word). */
 export function isCoveredPair(a: number, b: number): boolean {
 	const index = pairIndex();
 	const ra = index.row[a];
 	const rb = index.row[b];
-	if ((ra | rb) >= 0) {
-		const bit = ra | (rb << 1);
-		return (index.bits[bit >>> 5] & (1 << (bit & 31))) !== 0;
-	}
-	return index.coveredRare.has(pairKey(a, b));
+	if (ra === RARE_ROW || rb === RARE_ROW) return index.coveredRare.has(pairKey(a, b));
+	const bit = ra | (rb << 1);
+	return (index.bits[bit >>> 5] & (1 << (bit & 31))) !== 0;
 }
