@@ -8,7 +8,7 @@
  * candidate only, so clean text is almost never segmented.
  */
 import { isHan } from "../script.js";
-import { segmentWindow, singleFrequencies, wordFrequency, type Token } from "../segment.js";
+import { forEachWord, segmentWindow, singleFrequencies, wordFrequency, type Token } from "../segment.js";
 import { lazy, loadDataFile } from "./data.js";
 import type { OcrFinding } from "./types.js";
 import { coverageIndex, isCoveredPair, OUTSIDE_ROW, pairCount, pairKey, RARE_ROW } from "./word-pairs.js";
@@ -82,6 +82,43 @@ const neighbourTable = lazy((): NeighbourTable => {
 		});
 	}
 	return { start, codes, similarities };
+});
+
+/**
+ * A Bloom filter over (stranded character, neighbour, side): set when some
+ * look-alike of the character makes a dictionary word with that neighbour on
+ * that side. Nineteen stranded characters in twenty have no such reading;
+ * one filter read then spares the look-alike loop and its table probes.
+ */
+const FILTER_BITS = 24;
+const HAN_BASE = 0x3400;
+const HAN_SPAN = 0xa000 - HAN_BASE;
+const readingSlot = (c: number, partner: number, side: number): number =>
+	Math.imul(((c - HAN_BASE) * HAN_SPAN + (partner - HAN_BASE)) * 2 + (side > 0 ? 1 : 0), 0x9e3779b1) >>> (32 - FILTER_BITS);
+
+const readingFilter = lazy((): Uint32Array => {
+	const { start, codes } = neighbourTable();
+	// Which characters list each code as a look-alike (the neighbour table read backwards).
+	const listedBy = new Map<number, number[]>();
+	for (let c = HAN_BASE; c < HAN_BASE + HAN_SPAN; c++) {
+		for (let k = start[c]; k < start[c + 1]; k++) {
+			const list = listedBy.get(codes[k]);
+			if (list) list.push(c);
+			else listedBy.set(codes[k], [c]);
+		}
+	}
+	const bits = new Uint32Array(1 << (FILTER_BITS - 5));
+	const add = (c: number, partner: number, side: number) => {
+		const slot = readingSlot(c, partner, side);
+		bits[slot >>> 5] |= 1 << (slot & 31);
+	};
+	forEachWord((length, a, b, _c, _d, count) => {
+		if (length !== 2 || count === 0 || pairKey(a, b) < 0) return;
+		// Word a+b: a stranded character reading as b takes a on its left; one reading as a takes b on its right.
+		for (const c of listedBy.get(b) ?? []) add(c, a, -1);
+		for (const c of listedBy.get(a) ?? []) add(c, b, 1);
+	});
+	return bits;
 });
 
 export interface LookalikeOptions {
@@ -250,6 +287,7 @@ export function detectLookalikes(text: string, options: LookalikeOptions): OcrFi
 	const findings: OcrFinding[] = [];
 	const table = neighbourTable();
 	const standalone = standaloneTable();
+	const filter = readingFilter();
 	const joined = joinedView(text);
 	const view = joined.view;
 	const originMap = joined.origin;
@@ -293,6 +331,8 @@ export function detectLookalikes(text: string, options: LookalikeOptions): OcrFi
 		for (let side = -1; side <= 1; side += 2) {
 			const partner = at(i + side);
 			if (!isHanUnit(partner)) continue;
+			const slot = readingSlot(c, partner, side);
+			if ((filter[slot >>> 5] & (1 << (slot & 31))) === 0) continue;
 			// Taking the partner away from a word it forms on its other side would tear that word apart —
 			// unless the character beyond keeps a word of its own (节日期问: 日 keeps 节日, so 期间 may take 期).
 			const beyond = at(i + 2 * side);
