@@ -8,7 +8,7 @@
  * candidate only, so clean text is almost never segmented.
  */
 import { isHan } from "../script.js";
-import { forEachWord, segmentWindow, singleFrequencies, wordFrequency, type Token } from "../segment.js";
+import { loadLexicon, segmentWindow, singleFrequencies, wordFrequency, type Token } from "../segment.js";
 import { lazy, loadDataFile } from "./data.js";
 import type { OcrFinding } from "./types.js";
 import { coverageIndex, isCoveredPair, OUTSIDE_ROW, pairCount, pairKey, RARE_ROW } from "./word-pairs.js";
@@ -90,7 +90,7 @@ const neighbourTable = lazy((): NeighbourTable => {
  * that side. Nineteen stranded characters in twenty have no such reading;
  * one filter read then spares the look-alike loop and its table probes.
  */
-const FILTER_BITS = 24;
+const FILTER_BITS = 23;
 const HAN_BASE = 0x3400;
 const HAN_SPAN = 0xa000 - HAN_BASE;
 const readingSlot = (c: number, partner: number, side: number): number =>
@@ -98,26 +98,27 @@ const readingSlot = (c: number, partner: number, side: number): number =>
 
 const readingFilter = lazy((): Uint32Array => {
 	const { start, codes } = neighbourTable();
-	// Which characters list each code as a look-alike (the neighbour table read backwards).
-	const listedBy = new Map<number, number[]>();
-	for (let c = HAN_BASE; c < HAN_BASE + HAN_SPAN; c++) {
-		for (let k = start[c]; k < start[c + 1]; k++) {
-			const list = listedBy.get(codes[k]);
-			if (list) list.push(c);
-			else listedBy.set(codes[k], [c]);
-		}
-	}
+	// Which characters list each code as a look-alike: the neighbour table read backwards, flattened the same way.
+	const byStart = new Int32Array(0x10001);
+	for (let k = 0; k < codes.length; k++) byStart[codes[k] + 1]++;
+	for (let x = 0; x < 0x10000; x++) byStart[x + 1] += byStart[x];
+	const fill = byStart.slice(0, 0x10000);
+	const by = new Uint16Array(codes.length);
+	for (let c = 0; c < 0x10000; c++) for (let k = start[c]; k < start[c + 1]; k++) by[fill[codes[k]]++] = c;
 	const bits = new Uint32Array(1 << (FILTER_BITS - 5));
 	const add = (c: number, partner: number, side: number) => {
 		const slot = readingSlot(c, partner, side);
 		bits[slot >>> 5] |= 1 << (slot & 31);
 	};
-	forEachWord((length, a, b, _c, _d, count) => {
-		if (length !== 2 || count === 0 || pairKey(a, b) < 0) return;
+	const { pair, pairCounts } = loadLexicon();
+	for (let w = 0; w < pair.length; w++) {
+		const a = pair[w] >>> 16;
+		const b = pair[w] & 0xffff;
+		if (pairCounts[w] === 0 || pairKey(a, b) < 0) continue;
 		// Word a+b: a stranded character reading as b takes a on its left; one reading as a takes b on its right.
-		for (const c of listedBy.get(b) ?? []) add(c, a, -1);
-		for (const c of listedBy.get(a) ?? []) add(c, b, 1);
-	});
+		for (let k = byStart[b]; k < byStart[b + 1]; k++) add(by[k], a, -1);
+		for (let k = byStart[a]; k < byStart[a + 1]; k++) add(by[k], b, 1);
+	}
 	return bits;
 });
 
@@ -154,11 +155,7 @@ function confidence(similarity: number, wordCount: number, aloneA: number, alone
  * breaks words at line wraps (台 作), and the look-alike must be seen across
  * the break.
  */
-const BREAK_BETWEEN_HAN = /[\p{Script=Han}][ \r\n]/u;
-
-function joinedView(text: string): { view: string; origin: Int32Array | undefined } {
-	// Most paragraphs have nothing to join: no copy, offsets map to themselves.
-	if (!BREAK_BETWEEN_HAN.test(text)) return { view: text, origin: undefined };
+function joinedView(text: string): { view: string; origin: Int32Array } {
 	const origin = new Int32Array(text.length);
 	const pieces: string[] = [];
 	let pieceStart = 0;
@@ -197,6 +194,8 @@ interface Candidate {
 const FUNCTION_WORD_COUNT = 100_000;
 
 const SUSPECT = 1;
+/** Space, CR, LF: a line-wrap break when it stands between Han characters. */
+const BREAK_UNIT = 2;
 
 /** Per UTF-16 unit: SUSPECT for a Han character that is no function word and has look-alikes, else 0. */
 const unitKinds = lazy((): Uint8Array => {
@@ -206,6 +205,7 @@ const unitKinds = lazy((): Uint8Array => {
 	for (let c = 0x3400; c <= 0x9fff; c++) {
 		if (isHanUnit(c) && standalone[c] < FUNCTION_WORD_COUNT && start[c] !== start[c + 1]) kinds[c] = SUSPECT;
 	}
+	kinds[0x20] = kinds[0x0a] = kinds[0x0d] = BREAK_UNIT;
 	return kinds;
 });
 
@@ -249,8 +249,10 @@ const hanRows = lazy((): Int32Array => {
  * of its own, as it visits every character: the coverage of every adjacent
  * pair is read without a branch (a pair with a non-Han unit reads a zero
  * row), which costs less than deciding per character whether to ask.
+ * With `joins`, undefined when a line-wrap break stands between two Han
+ * characters: the scan must run on the joined view instead (see joinedView).
  */
-function strandedSuspects(view: string): number[] {
+function strandedSuspects(view: string, joins: boolean): number[] | undefined {
 	const kind = unitKinds();
 	const rows = hanRows();
 	const { bits, coveredRare } = coverageIndex();
@@ -275,7 +277,14 @@ function strandedSuspects(view: string): number[] {
 				coveredRight = (bits[bit >>> 5] >>> (bit & 31)) & 1;
 			}
 		}
-		if ((kind[c] & ~(coveredLeft | coveredRight)) !== 0) out.push(i);
+		const k = kind[c] & ~(coveredLeft | coveredRight);
+		if (k !== 0) {
+			if (k === SUSPECT) out.push(i);
+			else if (joins && i > 0 && isHanUnit(view.charCodeAt(i - 1))) {
+				const j = c === 0x0d && q === 0x0a ? i + 2 : i + 1;
+				if (j < n && isHanUnit(view.charCodeAt(j))) return undefined;
+			}
+		}
 		c = q;
 		rc = rq;
 		coveredLeft = coveredRight;
@@ -288,9 +297,16 @@ export function detectLookalikes(text: string, options: LookalikeOptions): OcrFi
 	const table = neighbourTable();
 	const standalone = standaloneTable();
 	const filter = readingFilter();
-	const joined = joinedView(text);
-	const view = joined.view;
-	const originMap = joined.origin;
+	// Most paragraphs have nothing to join: no copy, offsets map to themselves.
+	let view = text;
+	let originMap: Int32Array | undefined;
+	let stranded = strandedSuspects(text, true);
+	if (stranded === undefined) {
+		const joined = joinedView(text);
+		view = joined.view;
+		originMap = joined.origin;
+		stranded = strandedSuspects(view, false)!;
+	}
 	const origin = (k: number) => (originMap ? originMap[k] : k);
 	const n = view.length;
 	const at = (k: number) => (k >= 0 && k < n ? view.charCodeAt(k) : -1);
@@ -317,7 +333,6 @@ export function detectLookalikes(text: string, options: LookalikeOptions): OcrFi
 			proposed: cand.word,
 		});
 	};
-	const stranded = strandedSuspects(view);
 	for (let k = 0; k < stranded.length; k++) {
 		const i = stranded[k];
 		const c = view.charCodeAt(i);
