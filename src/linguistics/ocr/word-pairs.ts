@@ -32,7 +32,7 @@ export const pairKey = (a: number, b: number): number => {
 /** Words rarer than this do not make a pair "normal": the dictionary's tail (count 3–9) holds rare names and phrases such as 负面新闻 that would hide 新间. */
 const COVER_MIN_COUNT = 10;
 
-/** Characters with a dense index for the bit matrix (ranks < 2^13: Z order spans 2^26 bits = 8 MB). */
+/** Characters with a dense index for the bit matrix (ranks < 2^13; in Z order the matrix spans about 6 MB, of which running text touches a small corner). */
 const DENSE = 6144;
 const RANK_BITS = 13;
 
