@@ -104,41 +104,45 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 			for (let at = documentText.indexOf(s); at >= 0 && n < 2; at = documentText.indexOf(s, at + 1)) n++;
 			return n;
 		};
+		const mojibakeOptions = { mojibake: options.mojibake!, damaged: options.damagedChar! };
+		const injectedSpaceOptions = { minWordCount: options.injectedSpaceMinWordCount! };
+		const lookalikeOptions = { minConfidence: options.lookalikeMinConfidence!, occurrences };
+		const contextOptions = { quantity: options.lookalikeContext!, damagedPair: options.lookalikeDamagedPair!, occurrences };
 		return {
 			Paragraph(node) {
 				const text = node.value;
-				const findings: OcrFinding[] = [];
+				// Most paragraphs have no finding at all: no arrays spread, sorted or filtered for them.
+				let findings: OcrFinding[] | undefined;
+				let garbled = false;
+				const add = (found: readonly OcrFinding[]) => {
+					if (found.length === 0) return;
+					if (findings === undefined) findings = [];
+					for (let k = 0; k < found.length; k++) findings.push(found[k]);
+				};
 				if (options.mojibake || options.damagedChar) {
-					findings.push(...detectMojibake(text, { mojibake: options.mojibake!, damaged: options.damagedChar! }));
+					const found = detectMojibake(text, mojibakeOptions);
+					garbled = found.length > 0;
+					add(found);
 				}
-				if (options.latinDigit) findings.push(...detectLatinDigit(text));
-				if (options.injectedSpace) {
-					findings.push(...detectInjectedSpaces(text, { minWordCount: options.injectedSpaceMinWordCount! }));
-				}
-				if (options.traditional && traditionalToFind()) findings.push(...detectTraditional(text));
+				if (options.latinDigit) add(detectLatinDigit(text));
+				if (options.injectedSpace) add(detectInjectedSpaces(text, injectedSpaceOptions));
+				if (options.traditional && traditionalToFind()) add(detectTraditional(text));
 				if (options.lookalike) {
-					findings.push(
-						...detectLookalikes(text, {
-							minConfidence: options.lookalikeMinConfidence!,
-							occurrences,
-						}),
-					);
+					add(detectLookalikes(text, lookalikeOptions));
 					if (options.lookalikeContext || options.lookalikeDamagedPair) {
-						const contextual = detectContextConfusions(text, {
-							quantity: options.lookalikeContext!,
-							damagedPair: options.lookalikeDamagedPair!,
-							occurrences,
-						});
+						const contextual = detectContextConfusions(text, contextOptions);
 						// A character the look-alike detector already reads is not read twice.
 						for (const f of contextual) {
-							if (!findings.some((g) => g.subtype === "lookalike" && g.start === f.start)) findings.push(f);
+							if (!findings?.some((g) => g.subtype === "lookalike" && g.start === f.start)) (findings ??= []).push(f);
 						}
 					}
 				}
+				if (findings === undefined) return;
+				if (findings.length > 1) findings.sort((a, b) => a.start - b.start);
 				// Mojibake spans are rewritten whole; other detectors' findings inside them are noise.
-				const garbled = findings.filter((f) => f.subtype === "mojibake" || f.subtype === "damagedChar");
-				for (const f of findings.sort((a, b) => a.start - b.start)) {
-					if (f.subtype !== "mojibake" && f.subtype !== "damagedChar" && garbled.some((g) => f.start < g.end && g.start < f.end)) {
+				const spans = garbled ? findings.filter((f) => f.subtype === "mojibake" || f.subtype === "damagedChar") : [];
+				for (const f of findings) {
+					if (garbled && f.subtype !== "mojibake" && f.subtype !== "damagedChar" && spans.some((g) => f.start < g.end && g.start < f.end)) {
 						continue;
 					}
 					report(node, f);

@@ -23,7 +23,7 @@
  * the glyph table). Clean text costs one typed-array read per character.
  */
 import { isHan } from "../script.js";
-import { segment, wordFrequency, type Token } from "../segment.js";
+import { segmentWindow, wordFrequency, type Token } from "../segment.js";
 import { lazy, loadDataFile } from "./data.js";
 import type { OcrFinding } from "./types.js";
 import { isCoveredPair, pairCount, pairKey } from "./word-pairs.js";
@@ -50,6 +50,8 @@ const QUANTITY_FIRST = 1;
 const HEAD_FIRST = 2;
 const QUANTITY_SECOND = 4;
 const HEAD_SECOND = 8;
+/** A line-wrap break (space, CR, LF): the pair may continue after it. */
+const BREAK = 16;
 
 /** Characters used as words of their own this often (了 是 在 …) are function words, not damage (as in lookalike.ts). */
 const FUNCTION_WORD_COUNT = 100_000;
@@ -78,6 +80,7 @@ const tables = lazy((): Tables => {
 		wordStart: Record<string, string>;
 	}>("ocr-context-confusions.json");
 	const flags = new Uint8Array(0x10000);
+	flags[0x20] = flags[0x0a] = flags[0x0d] = BREAK;
 	const quantity: Tables["quantity"] = new Map();
 	for (const [printed, intended, similarity] of generated.quantity) {
 		flags[printed.charCodeAt(0)] |= QUANTITY_FIRST;
@@ -160,7 +163,7 @@ const isHead = (word: string, heads: readonly string[]) => heads.some((h) => wor
  */
 function countedNounFollows(after: string, heads: readonly string[]): boolean {
 	if (after.length < 2) return false;
-	const tokens = segment(after);
+	const tokens = segmentWindow(after);
 	if (isHead(tokens[0].word, heads)) return true;
 	if (tokens.length < 2 || tokens[0].word.length < 2 || wordFrequency(tokens[0].word) === 0) return false;
 	return isHead(tokens[1].word, heads);
@@ -171,9 +174,14 @@ export function detectContextConfusions(text: string, options: ContextConfusionO
 	const wanted = (options.quantity ? QUANTITY_FIRST : 0) | (options.damagedPair ? HEAD_FIRST : 0);
 	let findings: OcrFinding[] | undefined;
 	const { flags } = t;
-	for (let i = 0; i < text.length; i++) {
-		const f = flags[text.charCodeAt(i)] & wanted;
-		if (f === 0) continue;
+	const n = text.length;
+	let next = n > 0 ? flags[text.charCodeAt(0)] : 0;
+	for (let i = 0; i < n; i++) {
+		const f = next & wanted;
+		next = i + 1 < n ? flags[text.charCodeAt(i + 1)] : 0;
+		// Settled by the two flag reads unless the next unit is the matching second half or a break to look through
+		// (second-half bits are the first-half bits shifted by two): one rarely taken branch per character.
+		if ((f & ((next >>> 2) | (next & BREAK ? wanted : 0))) === 0) continue;
 		const k = nextHan(text, i);
 		if (k < 0) continue;
 		const second = flags[text.charCodeAt(k)];
@@ -243,7 +251,7 @@ function damagedModifier(text: string, i: number, k: number, t: Tables, options:
 		from = prev;
 		offset++;
 	}
-	const tokens = segment(hanRun(text, from, offset + 2 + WINDOW));
+	const tokens = segmentWindow(hanRun(text, from, offset + 2 + WINDOW));
 	if (!unknownAt(tokens, offset) || !unknownAt(tokens, offset + 1)) return undefined;
 	const [at, code, ratio] = endRatio >= startRatio ? [c, t.endCode[cu], endRatio] : [p, t.startCode[pu], startRatio];
 	return {
@@ -259,7 +267,7 @@ function damagedModifier(text: string, i: number, k: number, t: Tables, options:
 }
 
 /** The token covering `index` is a single character or a word jieba only guessed (HMM). */
-function unknownAt(tokens: Token[], index: number): boolean {
+function unknownAt(tokens: readonly Token[], index: number): boolean {
 	for (const token of tokens) {
 		if (index >= token.start && index < token.end) return token.word.length === 1 || wordFrequency(token.word) === 0;
 	}

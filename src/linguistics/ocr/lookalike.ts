@@ -8,10 +8,10 @@
  * candidate only, so clean text is almost never segmented.
  */
 import { isHan } from "../script.js";
-import { segment, singleFrequencies, wordFrequency, type Token } from "../segment.js";
+import { loadLexicon, segmentWindow, singleFrequencies, wordFrequency, type Token } from "../segment.js";
 import { lazy, loadDataFile } from "./data.js";
 import type { OcrFinding } from "./types.js";
-import { isCoveredPair, pairCount } from "./word-pairs.js";
+import { coverageIndex, isCoveredPair, OUTSIDE_ROW, pairCount, pairKey, RARE_ROW } from "./word-pairs.js";
 
 interface Neighbour {
 	code: number;
@@ -84,6 +84,44 @@ const neighbourTable = lazy((): NeighbourTable => {
 	return { start, codes, similarities };
 });
 
+/**
+ * A Bloom filter over (stranded character, neighbour, side): set when some
+ * look-alike of the character makes a dictionary word with that neighbour on
+ * that side. Nineteen stranded characters in twenty have no such reading;
+ * one filter read then spares the look-alike loop and its table probes.
+ */
+const FILTER_BITS = 23;
+const HAN_BASE = 0x3400;
+const HAN_SPAN = 0xa000 - HAN_BASE;
+const readingSlot = (c: number, partner: number, side: number): number =>
+	Math.imul(((c - HAN_BASE) * HAN_SPAN + (partner - HAN_BASE)) * 2 + (side > 0 ? 1 : 0), 0x9e3779b1) >>> (32 - FILTER_BITS);
+
+const readingFilter = lazy((): Uint32Array => {
+	const { start, codes } = neighbourTable();
+	// Which characters list each code as a look-alike: the neighbour table read backwards, flattened the same way.
+	const byStart = new Int32Array(0x10001);
+	for (let k = 0; k < codes.length; k++) byStart[codes[k] + 1]++;
+	for (let x = 0; x < 0x10000; x++) byStart[x + 1] += byStart[x];
+	const fill = byStart.slice(0, 0x10000);
+	const by = new Uint16Array(codes.length);
+	for (let c = 0; c < 0x10000; c++) for (let k = start[c]; k < start[c + 1]; k++) by[fill[codes[k]]++] = c;
+	const bits = new Uint32Array(1 << (FILTER_BITS - 5));
+	const add = (c: number, partner: number, side: number) => {
+		const slot = readingSlot(c, partner, side);
+		bits[slot >>> 5] |= 1 << (slot & 31);
+	};
+	const { pair, pairCounts } = loadLexicon();
+	for (let w = 0; w < pair.length; w++) {
+		const a = pair[w] >>> 16;
+		const b = pair[w] & 0xffff;
+		if (pairCounts[w] === 0 || pairKey(a, b) < 0) continue;
+		// Word a+b: a stranded character reading as b takes a on its left; one reading as a takes b on its right.
+		for (let k = byStart[b]; k < byStart[b + 1]; k++) add(by[k], a, -1);
+		for (let k = byStart[a]; k < byStart[a + 1]; k++) add(by[k], b, 1);
+	}
+	return bits;
+});
+
 export interface LookalikeOptions {
 	/** Findings below this confidence are not reported at all. */
 	minConfidence: number;
@@ -117,11 +155,7 @@ function confidence(similarity: number, wordCount: number, aloneA: number, alone
  * breaks words at line wraps (台 作), and the look-alike must be seen across
  * the break.
  */
-const BREAK_BETWEEN_HAN = /[\p{Script=Han}][ \r\n]/u;
-
-function joinedView(text: string): { view: string; origin: Int32Array | undefined } {
-	// Most paragraphs have nothing to join: no copy, offsets map to themselves.
-	if (!BREAK_BETWEEN_HAN.test(text)) return { view: text, origin: undefined };
+function joinedView(text: string): { view: string; origin: Int32Array } {
 	const origin = new Int32Array(text.length);
 	const pieces: string[] = [];
 	let pieceStart = 0;
@@ -160,6 +194,8 @@ interface Candidate {
 const FUNCTION_WORD_COUNT = 100_000;
 
 const SUSPECT = 1;
+/** Space, CR, LF: a line-wrap break when it stands between Han characters. */
+const BREAK_UNIT = 2;
 
 /** Per UTF-16 unit: SUSPECT for a Han character that is no function word and has look-alikes, else 0. */
 const unitKinds = lazy((): Uint8Array => {
@@ -169,6 +205,7 @@ const unitKinds = lazy((): Uint8Array => {
 	for (let c = 0x3400; c <= 0x9fff; c++) {
 		if (isHanUnit(c) && standalone[c] < FUNCTION_WORD_COUNT && start[c] !== start[c + 1]) kinds[c] = SUSPECT;
 	}
+	kinds[0x20] = kinds[0x0a] = kinds[0x0d] = BREAK_UNIT;
 	return kinds;
 });
 
@@ -198,32 +235,59 @@ function looksLikeName(view: string, start: number): boolean {
 /** Characters of context on each side of a candidate given to the segmenter. */
 const WINDOW = 8;
 
+/** Per UTF-16 unit: its row in the coverage matrix (word-pairs.ts), OUTSIDE_ROW for every unit that is not Han. */
+const hanRows = lazy((): Int32Array => {
+	const rows = new Int32Array(0x10000).fill(OUTSIDE_ROW);
+	const { row } = coverageIndex();
+	for (let c = 0x3400; c <= 0x9fff; c++) if (isHanUnit(c)) rows[c] = row[c];
+	return rows;
+});
+
 /**
  * Indices of the characters worth a closer look: Han, no function word, with
  * look-alikes, and forming no common word with either neighbour. A tight loop
- * of its own (locals only, no closures), as it visits every character.
+ * of its own, as it visits every character: the coverage of every adjacent
+ * pair is read without a branch (a pair with a non-Han unit reads a zero
+ * row), which costs less than deciding per character whether to ask.
+ * With `joins`, undefined when a line-wrap break stands between two Han
+ * characters: the scan must run on the joined view instead (see joinedView).
  */
-function strandedSuspects(view: string): number[] {
+function strandedSuspects(view: string, joins: boolean): number[] | undefined {
 	const kind = unitKinds();
+	const rows = hanRows();
+	const { bits, coveredRare } = coverageIndex();
 	const out: number[] = [];
 	const n = view.length;
-	// Whether the pair (i - 1, i) is covered, when the previous step already asked (-1: not asked).
-	let coveredBefore = -1;
+	if (n === 0) return out;
+	let c = view.charCodeAt(0);
+	let rc = rows[c];
+	// Whether the pair (i - 1, i) is covered: 1 or 0.
+	let coveredLeft = 0;
 	for (let i = 0; i < n; i++) {
-		const c = view.charCodeAt(i);
-		const knownLeft = coveredBefore;
-		coveredBefore = -1;
-		// Most characters are settled by this one table read: not Han, a function word, or without look-alikes.
-		if (kind[c] !== SUSPECT) continue;
-		const p = i > 0 ? view.charCodeAt(i - 1) : -1;
-		if (isHanUnit(p) && (knownLeft >= 0 ? knownLeft === 1 : isCoveredPair(p, c))) continue;
-		const q = i + 1 < n ? view.charCodeAt(i + 1) : -1;
-		if (isHanUnit(q)) {
-			const right = isCoveredPair(c, q);
-			coveredBefore = right ? 1 : 0;
-			if (right) continue;
+		let q = -1;
+		let rq = OUTSIDE_ROW;
+		let coveredRight = 0;
+		if (i + 1 < n) {
+			q = view.charCodeAt(i + 1);
+			rq = rows[q];
+			if (rc === RARE_ROW || rq === RARE_ROW) {
+				coveredRight = rc !== OUTSIDE_ROW && rq !== OUTSIDE_ROW && coveredRare.has(pairKey(c, q)) ? 1 : 0;
+			} else {
+				const bit = rc | (rq << 1);
+				coveredRight = (bits[bit >>> 5] >>> (bit & 31)) & 1;
+			}
 		}
-		out.push(i);
+		const k = kind[c] & ~(coveredLeft | coveredRight);
+		if (k !== 0) {
+			if (k === SUSPECT) out.push(i);
+			else if (joins && i > 0 && isHanUnit(view.charCodeAt(i - 1))) {
+				const j = c === 0x0d && q === 0x0a ? i + 2 : i + 1;
+				if (j < n && isHanUnit(view.charCodeAt(j))) return undefined;
+			}
+		}
+		c = q;
+		rc = rq;
+		coveredLeft = coveredRight;
 	}
 	return out;
 }
@@ -232,9 +296,17 @@ export function detectLookalikes(text: string, options: LookalikeOptions): OcrFi
 	const findings: OcrFinding[] = [];
 	const table = neighbourTable();
 	const standalone = standaloneTable();
-	const joined = joinedView(text);
-	const view = joined.view;
-	const originMap = joined.origin;
+	const filter = readingFilter();
+	// Most paragraphs have nothing to join: no copy, offsets map to themselves.
+	let view = text;
+	let originMap: Int32Array | undefined;
+	let stranded = strandedSuspects(text, true);
+	if (stranded === undefined) {
+		const joined = joinedView(text);
+		view = joined.view;
+		originMap = joined.origin;
+		stranded = strandedSuspects(view, false)!;
+	}
 	const origin = (k: number) => (originMap ? originMap[k] : k);
 	const n = view.length;
 	const at = (k: number) => (k >= 0 && k < n ? view.charCodeAt(k) : -1);
@@ -248,7 +320,7 @@ export function detectLookalikes(text: string, options: LookalikeOptions): OcrFi
 		if (looksLikeName(view, cand.wordStart)) return;
 		// Segment a window around the candidate only (the whole paragraph would cost more than everything else).
 		const from = Math.max(0, cand.index - WINDOW);
-		if (!strandedInSegmentation(segment(view.slice(from, cand.index + WINDOW + 1)), cand.index - from)) return;
+		if (!strandedInSegmentation(segmentWindow(view.slice(from, cand.index + WINDOW + 1)), cand.index - from)) return;
 		const s = origin(cand.wordStart);
 		const e = origin(cand.wordStart + 1) + 1;
 		findings.push({
@@ -261,7 +333,6 @@ export function detectLookalikes(text: string, options: LookalikeOptions): OcrFi
 			proposed: cand.word,
 		});
 	};
-	const stranded = strandedSuspects(view);
 	for (let k = 0; k < stranded.length; k++) {
 		const i = stranded[k];
 		const c = view.charCodeAt(i);
@@ -275,6 +346,8 @@ export function detectLookalikes(text: string, options: LookalikeOptions): OcrFi
 		for (let side = -1; side <= 1; side += 2) {
 			const partner = at(i + side);
 			if (!isHanUnit(partner)) continue;
+			const slot = readingSlot(c, partner, side);
+			if ((filter[slot >>> 5] & (1 << (slot & 31))) === 0) continue;
 			// Taking the partner away from a word it forms on its other side would tear that word apart —
 			// unless the character beyond keeps a word of its own (节日期问: 日 keeps 节日, so 期间 may take 期).
 			const beyond = at(i + 2 * side);
@@ -324,7 +397,7 @@ export function detectLookalikes(text: string, options: LookalikeOptions): OcrFi
 }
 
 /** Segmentation agrees: the character is a word alone or part of an unknown (HMM-guessed) word. */
-function strandedInSegmentation(tokens: Token[], index: number): boolean {
+function strandedInSegmentation(tokens: readonly Token[], index: number): boolean {
 	let lo = 0;
 	let hi = tokens.length - 1;
 	while (lo <= hi) {

@@ -21,10 +21,10 @@ const commonCharacters = lazy((): Set<number> => new Set(rankedCharacters().slic
 /** A repair may use any of the table's 5 000 characters (慈善 are not among the 1 500 most common). */
 const knownCharacters = lazy((): Set<number> => new Set(rankedCharacters()));
 
-/** Character → its two GBK bytes, built by decoding every GBK code once. */
-const gbkEncoder = lazy((): Map<number, number> => {
+/** Code unit → its two GBK bytes (0: none; no GBK code is 0), built by decoding every GBK code once. */
+const gbkEncoder = lazy((): Uint16Array => {
 	const decoder = new TextDecoder("gbk");
-	const map = new Map<number, number>();
+	const map = new Uint16Array(0x10000);
 	const pair = new Uint8Array(2);
 	for (let lead = 0x81; lead <= 0xfe; lead++) {
 		for (let trail = 0x40; trail <= 0xfe; trail++) {
@@ -32,7 +32,7 @@ const gbkEncoder = lazy((): Map<number, number> => {
 			pair[0] = lead;
 			pair[1] = trail;
 			const s = decoder.decode(pair);
-			if (s.length === 1 && s !== "\ufffd" && !map.has(s.charCodeAt(0))) map.set(s.charCodeAt(0), (lead << 8) | trail);
+			if (s.length === 1 && s !== "\ufffd" && map[s.charCodeAt(0)] === 0) map[s.charCodeAt(0)] = (lead << 8) | trail;
 		}
 	}
 	return map;
@@ -50,7 +50,7 @@ const cp1252Encoder = lazy((): Map<number, number> => {
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-function decodeUtf8(bytes: number[]): string | undefined {
+function decodeUtf8(bytes: ArrayLike<number>): string | undefined {
 	try {
 		return utf8.decode(Uint8Array.from(bytes));
 	} catch {
@@ -79,47 +79,88 @@ const LATIN1_MOJIBAKE =
 
 const DAMAGED = /[\ufffd\ue000-\uf8ff]+/gu;
 
-const LATIN1_LEAD_UNIT = 1;
-const DAMAGED_UNIT = 2;
+const CANDIDATE = 1;
+const RARE = 2;
+const LATIN1_LEAD = 4;
+const DAMAGED_UNIT = 8;
 
-/** Per UTF-16 unit: LATIN1_LEAD_UNIT for à–ï, DAMAGED_UNIT for U+FFFD and private use. */
+/**
+ * Per UTF-16 unit, as flags: CANDIDATE (has a GBK code to re-encode: not ASCII, not U+FFFD), RARE
+ * (not among the common characters, see rareTable), LATIN1_LEAD (à–ï), DAMAGED_UNIT (U+FFFD, private use).
+ */
 const unitKinds = lazy((): Uint8Array => {
+	const rare = rareTable();
 	const kinds = new Uint8Array(0x10000);
-	kinds.fill(LATIN1_LEAD_UNIT, 0xe0, 0xf0);
-	kinds.fill(DAMAGED_UNIT, 0xe000, 0xf900);
-	kinds[0xfffd] = DAMAGED_UNIT;
+	for (let c = 0; c < 0x10000; c++) {
+		let k = isGbkCandidate(c) ? CANDIDATE : 0;
+		if (rare[c] === 1) k |= RARE;
+		if (c >= 0xe0 && c < 0xf0) k |= LATIN1_LEAD;
+		if ((c >= 0xe000 && c < 0xf900) || c === 0xfffd) k |= DAMAGED_UNIT;
+		kinds[c] = k;
+	}
 	return kinds;
 });
 
 const isLatin1Trail = (c: number) => (c >= 0x80 && c <= 0xbf) || (c >= 0x152 && c <= 0x2122);
 
+interface Scan {
+	latin1: boolean;
+	damaged: boolean;
+	/** Regions for the GBK repair search, as [from, to) pairs. */
+	regions: number[] | undefined;
+}
+
 /**
  * One pass over the paragraph says which searches can find anything: a
- * Latin-1 lead with a trail after it, a damaged character, two rare
- * characters close together. Clean text almost never has any of them.
+ * Latin-1 lead with a trail after it, a damaged character, and the regions
+ * where rare characters cluster (never three common characters in a row)
+ * that hold at least two of them. Clean text almost never has any of them;
+ * a common character, nearly all of the text, costs one table read.
  */
-function prescan(text: string): { latin1: boolean; damaged: boolean; rarePair: boolean } {
+function scan(text: string): Scan {
 	const kinds = unitKinds();
-	const rare = rareTable();
 	let latin1 = false;
 	let damaged = false;
-	let rarePair = false;
-	let lastRare = -10;
-	for (let i = 0; i < text.length; i++) {
-		const c = text.charCodeAt(i);
-		if (rare[c] === 0) continue;
-		const kind = kinds[c];
-		if (kind === LATIN1_LEAD_UNIT && i + 1 < text.length && isLatin1Trail(text.charCodeAt(i + 1))) latin1 = true;
-		else if (kind === DAMAGED_UNIT) damaged = true;
-		if (i - lastRare <= 3) rarePair = true;
-		lastRare = i;
+	let regions: number[] | undefined;
+	let regionStart = -1;
+	let runStart = 0;
+	let lastRare = -1;
+	let rare = 0;
+	const n = text.length;
+	for (let i = 0; i <= n; i++) {
+		const k = kinds[i < n ? text.charCodeAt(i) : 0];
+		if (k === CANDIDATE) {
+			if (regionStart < 0 || i - lastRare < 3) continue;
+		} else {
+			if ((k & LATIN1_LEAD) !== 0) {
+				if (i + 1 < n && isLatin1Trail(text.charCodeAt(i + 1))) latin1 = true;
+			} else if ((k & DAMAGED_UNIT) !== 0) damaged = true;
+			if ((k & CANDIDATE) !== 0) {
+				if ((k & RARE) !== 0) {
+					if (regionStart < 0) regionStart = i;
+					rare++;
+					lastRare = i;
+					continue;
+				}
+				if (regionStart < 0 || i - lastRare < 3) continue;
+			}
+		}
+		// The region ends: at a unit without a GBK code, or at the third common character in a row.
+		if (regionStart >= 0 && rare >= 2) {
+			// A garbled span may begin or end with a character that happens to be common: widen by two.
+			const from = Math.max(runStart, regionStart - 2);
+			(regions ??= []).push(from, Math.min(i, from + MAX_REGION));
+		}
+		regionStart = -1;
+		rare = 0;
+		if ((k & CANDIDATE) === 0) runStart = i + 1;
 	}
-	return { latin1, damaged, rarePair };
+	return { latin1, damaged, regions };
 }
 
 export function detectMojibake(text: string, options: { damaged: boolean; mojibake: boolean }): OcrFinding[] {
 	const findings: OcrFinding[] = [];
-	const seen = prescan(text);
+	const seen = scan(text);
 	if (options.mojibake) {
 		if (seen.latin1) for (const m of text.matchAll(LATIN1_MOJIBAKE)) {
 			const enc = cp1252Encoder();
@@ -129,7 +170,8 @@ export function detectMojibake(text: string, options: { damaged: boolean; mojiba
 				findings.push(mojibakeFinding(m.index, m[0], repaired));
 			}
 		}
-		if (seen.rarePair) findGbkMojibake(text, findings);
+		const regions = seen.regions;
+		if (regions) for (let k = 0; k < regions.length; k += 2) repairRun(text, regions[k], regions[k + 1], findings);
 	}
 	if (options.damaged && seen.damaged) {
 		for (const m of text.matchAll(DAMAGED)) {
@@ -149,13 +191,6 @@ const isGbkCandidate = (c: number) => c >= 0x80 && c !== 0xfffd;
 /** Longest stretch tried at once; mojibake of a whole sentence is repaired piecewise. */
 const MAX_REGION = 60;
 
-/**
- * Regions of non-ASCII text where rare characters cluster (never three
- * common characters in a row) and that hold at least two of them are tried:
- * the longest sub-span whose GBK bytes are valid UTF-8 and read as common
- * Chinese is the repair. Clean text rarely trips the test, so the search
- * costs nothing there.
- */
 /** Per UTF-16 unit: 1 when rare (not ASCII, not among the common characters, not punctuation). */
 const rareTable = lazy((): Uint8Array => {
 	const table = new Uint8Array(0x10000).fill(1);
@@ -167,39 +202,6 @@ const rareTable = lazy((): Uint8Array => {
 	return table;
 });
 
-function findGbkMojibake(text: string, out: OcrFinding[]): void {
-	const rareKind = rareTable();
-	let regionStart = -1;
-	let runStart = 0;
-	let lastRare = -1;
-	let rare = 0;
-	// A garbled span may begin or end with a character that happens to be common: widen by two.
-	const close = (end: number) => {
-		if (regionStart >= 0 && rare >= 2) {
-			const from = Math.max(runStart, regionStart - 2);
-			repairRun(text, from, Math.min(end, from + MAX_REGION), out);
-		}
-		regionStart = -1;
-		rare = 0;
-	};
-	for (let i = 0; i <= text.length; i++) {
-		const c = i < text.length ? text.charCodeAt(i) : 0;
-		if (!isGbkCandidate(c)) {
-			close(i);
-			runStart = i + 1;
-			continue;
-		}
-		const isRare = rareKind[c] === 1;
-		if (isRare) {
-			if (regionStart < 0) regionStart = i;
-			rare++;
-			lastRare = i;
-		} else if (regionStart >= 0 && i - lastRare >= 3) {
-			close(i);
-		}
-	}
-}
-
 /** Continuation bytes still expected after a UTF-8 lead byte; -1 for a byte that cannot start a character. */
 function utf8Expect(b: number): number {
 	if (b < 0x80) return 0;
@@ -210,6 +212,8 @@ function utf8Expect(b: number): number {
 }
 
 /**
+ * The repair search in one region (see scan): the longest sub-span whose GBK
+ * bytes are valid UTF-8 and read as common Chinese is the repair.
  * For each start, walks the GBK bytes as a UTF-8 stream until it breaks
  * (linear per start) and tries the longest spans ending on a character
  * boundary: the repair search never decodes a span that cannot be UTF-8.
@@ -217,21 +221,23 @@ function utf8Expect(b: number): number {
 function repairRun(text: string, from: number, to: number, out: OcrFinding[]): void {
 	const enc = gbkEncoder();
 	const common = commonCharacters();
+	// Span ends on a character boundary, for the current start (a run is at most MAX_REGION long).
+	const ends = new Int32Array(to - from);
 	let start = from;
 	while (start < to) {
-		const first = enc.get(text.charCodeAt(start));
-		if (first === undefined || utf8Expect(first >> 8) <= 0) {
+		const first = enc[text.charCodeAt(start)];
+		if (first === 0 || utf8Expect(first >> 8) <= 0) {
 			start++;
 			continue;
 		}
-		const ends: number[] = [];
+		let count = 0;
 		let pending = 0;
-		const bytes: number[] = [];
 		for (let k = start; k < to; k++) {
-			const code = enc.get(text.charCodeAt(k));
-			if (code === undefined) break;
+			const code = enc[text.charCodeAt(k)];
+			if (code === 0) break;
 			let ok = true;
-			for (const b of [code >> 8, code & 0xff]) {
+			for (let half = 0; half < 2; half++) {
+				const b = half === 0 ? code >> 8 : code & 0xff;
 				if (pending > 0) {
 					if (b < 0x80 || b > 0xbf) ok = false;
 					else pending--;
@@ -240,16 +246,15 @@ function repairRun(text: string, from: number, to: number, out: OcrFinding[]): v
 					if (e < 0) ok = false;
 					else pending = e;
 				}
-				bytes.push(b);
 			}
 			if (!ok) break;
-			if (pending === 0) ends.push(k + 1);
+			if (pending === 0) ends[count++] = k + 1;
 		}
 		let found = false;
-		for (let e = ends.length - 1; e >= 0 && !found; e--) {
+		for (let e = count - 1; e >= 0 && !found; e--) {
 			const end = ends[e];
 			if (end - start < 2) break;
-			const repaired = decodeUtf8(bytes.slice(0, (end - start) * 2));
+			const repaired = decodeUtf8(gbkBytes(text, start, end, enc));
 			if (!repaired || !plausibleChinese(repaired)) continue;
 			const span = text.slice(start, end);
 			// The span itself must look wrong: mostly rare characters, not a common phrase that happens to decode.
@@ -261,4 +266,14 @@ function repairRun(text: string, from: number, to: number, out: OcrFinding[]): v
 		}
 		if (!found) start++;
 	}
+}
+
+function gbkBytes(text: string, start: number, end: number, enc: Uint16Array): Uint8Array {
+	const bytes = new Uint8Array((end - start) * 2);
+	for (let k = start; k < end; k++) {
+		const code = enc[text.charCodeAt(k)];
+		bytes[2 * (k - start)] = code >> 8;
+		bytes[2 * (k - start) + 1] = code & 0xff;
+	}
+	return bytes;
 }

@@ -6,7 +6,11 @@
  *
  * Coverage of pairs of the most frequent characters is a bit matrix (a few
  * MB, one array read per question); pairs involving rarer characters fall
- * back to a hash set keyed by small integers. Two-character word counts come
+ * back to a hash set keyed by small integers. The matrix is laid out in
+ * Z order (the bits of both ranks interleaved), so the pairs of the few
+ * hundred most frequent characters, which are most of running text, share
+ * a block small enough to stay in cache; row-major, each pair touched a
+ * cache line of its own. Two-character word counts come
  * from the lexicon's own pair table (segment.ts).
  */
 import { forEachWord, pairFrequency } from "../segment.js";
@@ -28,12 +32,25 @@ export const pairKey = (a: number, b: number): number => {
 /** Words rarer than this do not make a pair "normal": the dictionary's tail (count 3–9) holds rare names and phrases such as 负面新闻 that would hide 新间. */
 const COVER_MIN_COUNT = 10;
 
-/** Characters with a dense index for the bit matrix: 6 144² bits = 4.5 MB. */
+/** Characters with a dense index for the bit matrix (ranks < 2^13; in Z order the matrix spans about 6 MB, of which running text touches a small corner). */
 const DENSE = 6144;
+const RANK_BITS = 13;
 
-interface PairIndex {
-	/** Dense index + 1 of a code unit (0: not dense). */
-	dense: Uint16Array;
+/** The rank's bits spread to the even bit positions (Z order's row part; the column part is this shifted left by one). */
+function spread(rank: number): number {
+	let z = 0;
+	for (let b = 0; b < RANK_BITS; b++) z |= ((rank >>> b) & 1) << (2 * b);
+	return z;
+}
+
+/** Row of the code units outside the Han blocks: a rank no character has, so its row and column stay zero (never covered, no branch). */
+export const OUTSIDE_ROW = spread(DENSE);
+/** Row of the Han units without a dense rank: asked of the hash set instead. */
+export const RARE_ROW = spread(DENSE + 1);
+
+export interface PairIndex {
+	/** Spread dense rank of a code unit, or OUTSIDE_ROW / RARE_ROW. */
+	row: Int32Array;
 	bits: Uint32Array;
 	coveredRare: Set<number>;
 }
@@ -50,9 +67,10 @@ function build(): PairIndex {
 	const ranked: number[] = [];
 	for (let c = 0; c < 0x10000; c++) if (weight[c] > 0 && pairKey(c, c) >= 0) ranked.push(c);
 	ranked.sort((a, b) => weight[b] - weight[a] || a - b);
-	const dense = new Uint16Array(0x10000);
-	ranked.slice(0, DENSE).forEach((c, k) => (dense[c] = k + 1));
-	const index: PairIndex = { dense, bits: new Uint32Array((DENSE * DENSE) >>> 5), coveredRare: new Set() };
+	const row = new Int32Array(0x10000).fill(OUTSIDE_ROW);
+	row.fill(RARE_ROW, HAN_BASE, HAN_BASE + HAN_SPAN);
+	ranked.slice(0, DENSE).forEach((c, k) => (row[c] = spread(k)));
+	const index: PairIndex = { row, bits: new Uint32Array(((RARE_ROW * 3) >>> 5) + 1), coveredRare: new Set() };
 	forEachWord((length, a, b, c, d, count) => {
 		if (length < 2 || count < COVER_MIN_COUNT) return;
 		addCovered(index, a, b);
@@ -67,10 +85,10 @@ function build(): PairIndex {
 }
 
 function addCovered(index: PairIndex, a: number, b: number): void {
-	const da = index.dense[a];
-	const db = index.dense[b];
-	if (da && db) {
-		const bit = (da - 1) * DENSE + (db - 1);
+	const ra = index.row[a];
+	const rb = index.row[b];
+	if (ra !== RARE_ROW && rb !== RARE_ROW && ra !== OUTSIDE_ROW && rb !== OUTSIDE_ROW) {
+		const bit = ra | (rb << 1);
 		index.bits[bit >>> 5] |= 1 << (bit & 31);
 		return;
 	}
@@ -81,19 +99,20 @@ function addCovered(index: PairIndex, a: number, b: number): void {
 let loaded: PairIndex | undefined;
 const pairIndex = (): PairIndex => (loaded ??= build());
 
+/** The coverage tables, for a scan that asks about every adjacent pair and spells isCoveredPair out on locals. */
+export const coverageIndex = (): Readonly<PairIndex> => pairIndex();
+
 /** Count of the two-character word a+b when both are Han characters (0 when it is not a dictionary word). */
 export function pairCount(a: number, b: number): number {
 	return pairKey(a, b) < 0 ? 0 : pairFrequency(a, b);
 }
 
-/** Whether a+b occurs adjacent inside some dictionary word of count ≥ 10 (or an extra news word). */
+/** Whether code units a+b occur adjacent inside some dictionary word of count ≥ 10 (or an extra news word). */
 export function isCoveredPair(a: number, b: number): boolean {
 	const index = pairIndex();
-	const da = index.dense[a];
-	const db = index.dense[b];
-	if (da && db) {
-		const bit = (da - 1) * DENSE + (db - 1);
-		return (index.bits[bit >>> 5] & (1 << (bit & 31))) !== 0;
-	}
-	return index.coveredRare.has(pairKey(a, b));
+	const ra = index.row[a];
+	const rb = index.row[b];
+	if (ra === RARE_ROW || rb === RARE_ROW) return index.coveredRare.has(pairKey(a, b));
+	const bit = ra | (rb << 1);
+	return (index.bits[bit >>> 5] & (1 << (bit & 31))) !== 0;
 }
