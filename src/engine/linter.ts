@@ -115,13 +115,14 @@ function runFix(
 	if (typeof fn !== "function") return undefined;
 	const result = fn(fixer);
 	if (!result) return undefined;
-	if (!(Symbol.iterator in Object(result))) {
-		// One edit, the common case: nothing to merge or sort.
-		const e = result as RuleTextEdit;
+	// One edit, alone or in a one-element array (the common cases): nothing to merge or sort.
+	const single = Array.isArray(result) ? (result.length === 1 ? (result[0] as RuleTextEdit) : undefined) : !(Symbol.iterator in Object(result)) ? (result as RuleTextEdit) : undefined;
+	if (single) {
+		const e = single;
 		const edit: TextEdit = { range: [e.range[0], e.range[1]], text: e.text };
 		return { fix: edit, edits: [edit] };
 	}
-	const raw = Symbol.iterator in Object(result) ? [...(result as Iterable<RuleTextEdit>)] : [result as RuleTextEdit];
+	const raw = [...(result as Iterable<RuleTextEdit>)];
 	const edits: TextEdit[] = raw.map((e) => ({ range: [e.range[0], e.range[1]], text: e.text }));
 	const fix = mergeEdits(text, edits);
 	return fix && { fix, edits: edits.sort((a, b) => a.range[0] - b.range[0]) };

@@ -85,8 +85,14 @@ export function openJsonlStream(outputFile: string | undefined, options: JsonlSt
 	mkdirSync(dirname(path), { recursive: true });
 	const fd = openSync(path, "w");
 	const stream = new JsonlStream((text) => {
+		// A string write encodes into a temporary native buffer that is freed at once; a Buffer
+		// per batch would be external garbage the GC collects late. A file takes the whole write;
+		// anything short of that (a pipe given as -o) gets the rest as bytes.
+		const written = writeSync(fd, text);
+		const length = Buffer.byteLength(text, "utf8");
+		if (written >= length) return;
 		const buf = Buffer.from(text, "utf8");
-		let off = 0;
+		let off = written;
 		while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
 	}, options);
 	stream.close = () => closeSync(fd);

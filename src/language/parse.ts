@@ -117,6 +117,8 @@ function paragraphNode(text: string, table: LineTable, first: number, last: numb
 	};
 }
 
+let blankFlags = new Uint8Array(0);
+
 /**
  * Builds the document model. Paragraphs are separated by blank lines; inside a
  * block, a line with the paragraph indent (U+3000 or two spaces) starts a new
@@ -127,7 +129,10 @@ export function parseText(text: string): DocumentNode {
 	const table = computeLineTable(text);
 	const { starts, ends } = table;
 	const count = starts.length;
-	const blank = new Uint8Array(count);
+	// One flag array reused across documents (a typed array this size is an external allocation
+	// each time); a huge document gets its own, so the process does not keep it.
+	if (blankFlags.length < count && count <= 1 << 16) blankFlags = new Uint8Array(Math.min(1 << 16, Math.max(count, blankFlags.length * 2)));
+	const blank = count <= blankFlags.length ? blankFlags : new Uint8Array(count);
 	for (let i = 0; i < count; i++) blank[i] = isBlankSpan(text, starts[i], ends[i]) ? 1 : 0;
 	// A blank line separates paragraphs only between two non-blank lines: blank
 	// lines before the first or after the last text line (a file ending in "\n\n")

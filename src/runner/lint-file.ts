@@ -128,25 +128,44 @@ export function lintTextBytes(path: string, bytes: Uint8Array, options: FileLint
 	return result;
 }
 
-/** Buffered output for a JSONL rewrite, flushed in 1 MB writes. */
+/** Buffered output for a JSONL rewrite, flushed in 1 MB writes from one reused buffer. */
 class FileSink {
 	#fd: number;
-	#chunks: Buffer[] = [];
+	#buffer = Buffer.allocUnsafe(1 << 20);
 	#size = 0;
 	constructor(readonly path: string) {
 		this.#fd = openSync(path, "wx", 0o644);
 	}
-	write(buf: Buffer): void {
-		this.#chunks.push(buf);
+	/** Copies `buf` (a line from the reader is only valid until the next one is read). */
+	write(buf: Uint8Array): void {
+		if (this.#size + buf.length > this.#buffer.length) {
+			this.flush();
+			if (buf.length > this.#buffer.length) {
+				this.#writeAll(buf);
+				return;
+			}
+		}
+		this.#buffer.set(buf, this.#size);
 		this.#size += buf.length;
-		if (this.#size >= 1 << 20) this.flush();
+	}
+	/** Encodes `text` as UTF-8 into the buffer, without a Buffer per string. */
+	writeText(text: string): void {
+		if (this.#size + text.length * 3 > this.#buffer.length) {
+			this.flush();
+			if (text.length * 3 > this.#buffer.length) {
+				this.#writeAll(Buffer.from(text, "utf8"));
+				return;
+			}
+		}
+		this.#size += this.#buffer.write(text, this.#size, "utf8");
 	}
 	flush(): void {
-		const data = Buffer.concat(this.#chunks, this.#size);
+		this.#writeAll(this.#buffer.subarray(0, this.#size));
+		this.#size = 0;
+	}
+	#writeAll(data: Uint8Array): void {
 		let off = 0;
 		while (off < data.length) off += writeSync(this.#fd, data, off, data.length - off);
-		this.#chunks = [];
-		this.#size = 0;
 	}
 	/** Streams `length` bytes of another file, from `offset`, into this one. */
 	copyFrom(path: string, offset: number, length: number): void {
@@ -264,7 +283,7 @@ export async function lintJsonl(path: string, options: FileLintOptions, stream?:
 		const lines = stream ? readLines(stream, config.maxDocumentSize) : readFileLines(path, config.maxDocumentSize);
 		for await (const line of lines) {
 			const doc = parseJsonlLine(line, config);
-			let rewritten: Buffer | undefined;
+			let rewritten: string | undefined;
 			if (doc?.error) {
 				const m: LintMessage = { ...fatal(doc.error, line.number), docId: doc.id ?? null };
 				result.messages.push(m);
@@ -278,15 +297,16 @@ export async function lintJsonl(path: string, options: FileLintOptions, stream?:
 				tallyInto(result, corpusMessages);
 				if (output !== undefined && sink) {
 					const span = findTopLevelField(doc.source!, config.jsonl.textField)!;
-					rewritten = Buffer.from((doc.bom ? "\ufeff" : "") + replaceField(doc.source!, span, output), "utf8");
+					rewritten = (doc.bom ? "\ufeff" : "") + replaceField(doc.source!, span, output);
 					changed = true;
 				}
 			}
 			if (sink) {
 				// A line too long to hold was skipped while reading; copy it back from the file as it is.
 				if (line.tooLong) sink.copyFrom(path, line.offset, line.tooLong.length);
-				else sink.write(rewritten ?? line.bytes);
-				if (line.eol) sink.write(Buffer.from(line.eol));
+				else if (rewritten !== undefined) sink.writeText(rewritten);
+				else sink.write(line.bytes);
+				if (line.eol) sink.writeText(line.eol);
 			}
 		}
 		if (sink) {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
 import { removeStaleTemps, TEMP_MARK, writeFileAtomic } from "../../src/io/atomic-write.js";
-import { readLines, type RawLine } from "../../src/io/line-reader.js";
+import { readFileLines, readLines, type RawLine } from "../../src/io/line-reader.js";
 
 async function collect(chunks: Buffer[], max = 1 << 20): Promise<RawLine[]> {
 	const lines: RawLine[] = [];
@@ -55,6 +55,25 @@ describe("readLines", () => {
 			[2, "", "\n", 50],
 			[3, "after", "\n", undefined],
 		]);
+	});
+});
+
+describe("readFileLines", () => {
+	const dir = mkdtempSync(join(tmpdir(), "corpuslint-lines-"));
+	afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+	it("reads a file through one small reused buffer: lines split anywhere, long lines skipped, same as a stream", async () => {
+		const text = ["短行", "中文一\r", "x".repeat(40), "", "第二行很长一些的内容", "end"].join("\n");
+		const file = join(dir, "a.jsonl");
+		writeFileSync(file, text);
+		const bytes = Buffer.from(text, "utf8");
+		for (const chunk of [1, 2, 3, 5, 7, 16, 64]) {
+			// Each line is used before the next is asked for, as the contract says: its bytes are a view of the reused buffer.
+			const seen: unknown[] = [];
+			for await (const l of readFileLines(file, 30, chunk)) seen.push([l.number, l.bytes.toString("utf8"), l.eol, l.tooLong?.length, l.offset]);
+			const expected = (await collect([bytes], 30)).map((l) => [l.number, l.bytes.toString("utf8"), l.eol, l.tooLong?.length, l.offset]);
+			expect(seen, `chunk ${chunk}`).toEqual(expected);
+		}
 	});
 });
 
