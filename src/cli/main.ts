@@ -158,6 +158,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 					onFile: progress?.fileDone,
 					onDocumentOf,
 					concurrency: options.concurrency,
+					autoConcurrency: options.autoConcurrency,
 					shard: options.shard,
 					configData: { cwd: io.cwd, configPath: options.config, noConfig: options.noConfig, cliRules: options.rules, jsonl: { textField: options.textField, idField: options.idField }, errorsOnly: options.quiet },
 				});

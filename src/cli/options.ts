@@ -47,7 +47,8 @@ Caching, timing and adoption:
   --prune-suppressions       Lower recorded counts to the errors that still occur
 
 Scaling out:
-  --concurrency N|auto       Lint on N worker threads (auto: one per core); default 1, in this thread
+  --concurrency N|auto       Lint on N worker threads (auto: one per core, for 32 MB of input per core
+                             or more); default 1, in this thread
   --shard I/N                Lint only part I of N of the input (files by path hash, big JSONL by byte range)
   corpuslint merge A.json B.json ... [-f json|sarif] [-o FILE]
                              Combine the json (or sarif) reports of all shards into one report
@@ -89,6 +90,8 @@ export interface CliOptions {
 	suppressionsLocation?: string;
 	pruneSuppressions: boolean;
 	concurrency: number;
+	/** --concurrency auto: workers only when the input is large enough to pay for them. */
+	autoConcurrency: boolean;
 	shard?: Shard;
 }
 
@@ -215,9 +218,9 @@ export function parseCliArgs(argv: string[]): CliOptions {
 	};
 }
 
-function scalingOptions(concurrency: string | undefined, shard: string | undefined): { concurrency: number; shard?: Shard } {
+function scalingOptions(concurrency: string | undefined, shard: string | undefined): { concurrency: number; autoConcurrency: boolean; shard?: Shard } {
 	try {
-		return { concurrency: parseConcurrency(concurrency), shard: shard === undefined ? undefined : parseShard(shard) };
+		return { concurrency: parseConcurrency(concurrency), autoConcurrency: concurrency === "auto", shard: shard === undefined ? undefined : parseShard(shard) };
 	} catch (error) {
 		throw new UsageError((error as Error).message);
 	}

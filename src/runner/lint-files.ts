@@ -22,6 +22,8 @@ export interface LintFilesOptions extends Omit<FileLintOptions, "config"> {
 	cache?: LintCache;
 	/** Worker threads (--concurrency); 1 or absent lints in this thread. Workers rebuild the config from configData. */
 	concurrency?: number;
+	/** --concurrency auto: start workers only for enough input to pay for their start-up. */
+	autoConcurrency?: boolean;
 	configData?: PoolConfigData;
 	/** --shard i/n: lint only this part of the input. */
 	shard?: Shard;

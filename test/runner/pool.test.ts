@@ -6,7 +6,7 @@
 import { cpSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { JSONL_BATCH_BYTES, poolPays } from "../../src/runner/pool.js";
+import { AUTO_MIN_BYTES_PER_WORKER, JSONL_BATCH_BYTES, poolPays } from "../../src/runner/pool.js";
 import type { LintResult } from "../../src/engine/types.js";
 import { runCli, type TempProject } from "../helpers/cli.js";
 import { corpusProject } from "./corpus-project.js";
@@ -36,6 +36,15 @@ describe("worker pool", () => {
 		expect(statSync(project.path(jsonl)).size).toBeGreaterThan(2 * JSONL_BATCH_BYTES);
 		expect(poolPays([{ path: project.path(jsonl) }], 2)).toBe(true);
 		expect(poolPays(items, 1)).toBe(false);
+	});
+
+	it("--concurrency auto leaves inputs too small to pay for the workers' start-up in this thread", async () => {
+		const items = filesUnder(project.path(tree)).map((path) => ({ path }));
+		expect(poolPays(items, 2, AUTO_MIN_BYTES_PER_WORKER * 2)).toBe(false);
+		const one = await run(["--concurrency", "1", "-f", "json", tree]);
+		const auto = await run(["--concurrency", "auto", "-f", "json", tree]);
+		expect(auto.stderr).toBe("");
+		expect(auto.stdout).toBe(one.stdout);
 	});
 
 	it("gives the single-threaded json report on a tree of files", async () => {
