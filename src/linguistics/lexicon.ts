@@ -131,9 +131,9 @@ export function findKey(keys: Uint32Array | Uint16Array, key: number): number {
 	return -1;
 }
 
-/** Count of a three- or four-character word given as its two keys, or 0. */
-export function findLong(lexicon: Lexicon, hiKey: number, loKey: number): number {
-	const { longHi, longLo, longCounts } = lexicon;
+/** Index of a three- or four-character word, given as its two keys, in the long group; -1 when absent. */
+export function longIndex(lexicon: Lexicon, hiKey: number, loKey: number): number {
+	const { longHi, longLo } = lexicon;
 	let lo = 0;
 	let hi = longHi.length - 1;
 	while (lo <= hi) {
@@ -142,7 +142,15 @@ export function findLong(lexicon: Lexicon, hiKey: number, loKey: number): number
 		const l = longLo[mid];
 		if (h < hiKey || (h === hiKey && l < loKey)) lo = mid + 1;
 		else if (h > hiKey || l > loKey) hi = mid - 1;
-		else return longCounts[mid];
+		else return mid;
 	}
-	return 0;
+	return -1;
+}
+
+/** The two keys of a word of three or four UTF-16 units (the second key's low half is 0 for three). */
+export function longKeys(word: string): [number, number] {
+	return [
+		((word.charCodeAt(0) << 16) | word.charCodeAt(1)) >>> 0,
+		((word.charCodeAt(2) << 16) | (word.length === 4 ? word.charCodeAt(3) : 0)) >>> 0,
+	];
 }

@@ -12,7 +12,7 @@ import type { Jieba } from "@node-rs/jieba";
 import type { ParagraphNode } from "../language/ast.js";
 import type { TextSourceCode } from "../language/source-code.js";
 import { packageRoot } from "../package-root.js";
-import { decodeLexicon, findKey, findLong, MAX_WORD_LENGTH, type Lexicon } from "./lexicon.js";
+import { decodeLexicon, findKey, longIndex, longKeys, type Lexicon } from "./lexicon.js";
 
 const require = createRequire(import.meta.url);
 
@@ -138,42 +138,29 @@ export function wordFrequency(word: string): number {
 		case 2:
 			return pairFrequency(word.charCodeAt(0), word.charCodeAt(1));
 		case 3:
-		case 4:
-			return findLong(
-				loadLexicon(),
-				((word.charCodeAt(0) << 16) | word.charCodeAt(1)) >>> 0,
-				((word.charCodeAt(2) << 16) | (word.length === 4 ? word.charCodeAt(3) : 0)) >>> 0,
-			);
+		case 4: {
+			const lexicon = loadLexicon();
+			const at = longIndex(lexicon, ...longKeys(word));
+			return at < 0 ? 0 : lexicon.longCounts[at];
+		}
 		default:
 			return 0;
 	}
 }
 
-/** True when `word` (at most four characters) is in jieba's dictionary. */
+/** True when `word` (at most four characters) is in jieba's dictionary (even with a count of 0). */
 export function isDictionaryWord(word: string): boolean {
-	if (word.length === 0 || word.length > MAX_WORD_LENGTH) return false;
-	const lex = loadLexicon();
+	const lexicon = loadLexicon();
 	switch (word.length) {
 		case 1:
-			return findKey(lex.single, word.charCodeAt(0)) >= 0;
+			return findKey(lexicon.single, word.charCodeAt(0)) >= 0;
 		case 2:
-			return findKey(lex.pair, ((word.charCodeAt(0) << 16) | word.charCodeAt(1)) >>> 0) >= 0;
-		default: {
-			const hiKey = ((word.charCodeAt(0) << 16) | word.charCodeAt(1)) >>> 0;
-			const loKey = ((word.charCodeAt(2) << 16) | (word.length === 4 ? word.charCodeAt(3) : 0)) >>> 0;
-			const { longHi, longLo } = lex;
-			let lo = 0;
-			let hi = longHi.length - 1;
-			while (lo <= hi) {
-				const mid = (lo + hi) >>> 1;
-				const h = longHi[mid];
-				const l = longLo[mid];
-				if (h < hiKey || (h === hiKey && l < loKey)) lo = mid + 1;
-				else if (h > hiKey || l > loKey) hi = mid - 1;
-				else return true;
-			}
+			return findKey(lexicon.pair, ((word.charCodeAt(0) << 16) | word.charCodeAt(1)) >>> 0) >= 0;
+		case 3:
+		case 4:
+			return longIndex(lexicon, ...longKeys(word)) >= 0;
+		default:
 			return false;
-		}
 	}
 }
 
