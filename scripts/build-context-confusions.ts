@@ -27,14 +27,13 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { lookalikeRelation } from "../src/linguistics/ocr/lookalike.js";
 import { packageRoot } from "../src/package-root.js";
 
 const require = createRequire(import.meta.url);
 const dataPath = (name: string) => join(packageRoot, "data", name);
 const readJson = <T>(name: string) => JSON.parse(readFileSync(dataPath(name), "utf8")) as T;
 
-/** The same relation as src/linguistics/ocr/lookalike.ts: mutual neighbours within this rank. */
-const MAX_MUTUAL_RANK = 6;
 /** A numeral-classifier word rarer than this is not worth proposing. */
 const MIN_QUANTITY_COUNT = 100;
 /** How much more often the look-alike must end (start) words than the printed character. */
@@ -56,28 +55,13 @@ export function buildContextConfusions(): string {
 		}
 	}
 
-	const glyphs = readJson<{ neighbours: Record<string, string> }>("glyph-neighbours.json").neighbours;
-	const ranks = new Map<string, Map<string, number>>();
-	for (const [ch, encoded] of Object.entries(glyphs)) {
-		ranks.set(ch, new Map(encoded.split(" ").map((e, k) => [e[0], k + 1] as [string, number])));
-	}
-	/** printed → [intended, similarity], in glyph-table order (the frequency order). */
+	/** printed → [intended, similarity], in glyph-table order (the frequency order): the detector's own relation. */
 	const lookalikes = new Map<string, Array<[string, number]>>();
-	const addLookalike = (printed: string, intended: string, similarity: number) => {
-		const list = lookalikes.get(printed) ?? [];
-		if (!list.some(([c]) => c === intended)) list.push([intended, similarity]);
-		lookalikes.set(printed, list);
-	};
-	for (const [a, byChar] of ranks) {
-		for (const [b, rank] of byChar) {
-			const back = ranks.get(b)?.get(a);
-			if (back === undefined) continue;
-			const worst = Math.max(rank, back);
-			if (worst <= MAX_MUTUAL_RANK) addLookalike(a, b, Math.round((1 - 0.08 * (worst - 1)) * 100) / 100);
-		}
-	}
-	for (const [printed, intended, s] of readJson<{ pairs: Array<[string, string, number]> }>("ocr-confusions.json").pairs) {
-		addLookalike(printed, intended, s);
+	for (const [printed, list] of lookalikeRelation()) {
+		lookalikes.set(
+			String.fromCharCode(printed),
+			list.map((n) => [String.fromCharCode(n.code), Math.round(n.similarity * 100) / 100]),
+		);
 	}
 
 	const classifiers = Object.keys(readJson<{ heads: Record<string, string[]> }>("ocr-quantity-context.json").heads);

@@ -3,7 +3,6 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import type { ErrorObject } from "ajv";
 import { validate as schemaValidator } from "./generated/config-validator.js";
 import picomatch from "picomatch";
-import { packageRoot } from "../package-root.js";
 import { ConfigError } from "../engine/rule-options.js";
 import type { RuleRegistry } from "../engine/rule-registry.js";
 import type { ResolvedRules } from "../engine/types.js";

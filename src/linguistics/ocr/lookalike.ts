@@ -13,7 +13,7 @@ import { lazy, loadDataFile } from "./data.js";
 import type { OcrFinding } from "./types.js";
 import { coverageIndex, isCoveredPair, OUTSIDE_ROW, pairCount, pairKey, RARE_ROW } from "./word-pairs.js";
 
-interface Neighbour {
+export interface Neighbour {
 	code: number;
 	/** 1 for a mutual nearest neighbour, lower when either character has closer look-alikes. */
 	similarity: number;
@@ -33,14 +33,20 @@ interface NeighbourTable {
 	similarities: Float32Array;
 }
 
-const neighbourTable = lazy((): NeighbourTable => {
+/**
+ * The look-alike relation: for each printed character (code unit), the
+ * characters it may stand for with their similarity, in glyph-table order —
+ * mutual near neighbours of the glyph table plus the directional pairs of
+ * data/ocr-confusions.json. Also read by scripts/build-context-confusions.ts.
+ */
+export function lookalikeRelation(): Map<number, Neighbour[]> {
 	const glyphs = loadDataFile<{ neighbours: Record<string, string> }>("glyph-neighbours.json");
 	const extra = loadDataFile<{ pairs: Array<[string, string, number]> }>("ocr-confusions.json");
-	const table: Array<Neighbour[] | undefined> = new Array(0x10000).fill(undefined);
+	const relation = new Map<number, Neighbour[]>();
 	const add = (a: number, b: number, similarity: number) => {
-		const list = table[a] ?? [];
+		const list = relation.get(a) ?? [];
 		if (!list.some((n) => n.code === b)) list.push({ code: b, similarity });
-		table[a] = list;
+		relation.set(a, list);
 	};
 	// Only the first MAX_MUTUAL_RANK entries of each list can make a mutual pair, so the
 	// rank lookups scan a handful of codes instead of building maps of all 160 k entries.
@@ -65,6 +71,13 @@ const neighbourTable = lazy((): NeighbourTable => {
 	}
 	// Directional: [printed, intended] — 更多 must not become 更名 because 名家 can be 多家.
 	for (const [printed, intended, s] of extra.pairs) add(printed.charCodeAt(0), intended.charCodeAt(0), s);
+	return relation;
+}
+
+const neighbourTable = lazy((): NeighbourTable => {
+	const relation = lookalikeRelation();
+	const table: Array<Neighbour[] | undefined> = new Array(0x10000).fill(undefined);
+	for (const [c, list] of relation) table[c] = list;
 	// Flattened so the hot loop walks typed arrays instead of objects.
 	const start = new Int32Array(0x10001);
 	let total = 0;
