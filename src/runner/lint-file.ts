@@ -67,6 +67,29 @@ function describeError(error: unknown): string {
 	return e.code ? `${e.code}: ${e.message}` : e.message;
 }
 
+/** Files up to this size are read into one reused buffer: decoding copies the bytes, so nothing keeps them. */
+const SCRATCH_BYTES = 1 << 20;
+let scratch: Buffer | undefined;
+
+/**
+ * Reads the `size` bytes fstat reported, into the reused buffer when they fit:
+ * readFileSync on a descriptor repeats the fstat, allocates a fresh buffer per
+ * file (external memory that brings the GC sooner) and reads once more to find
+ * the end. A size of 0 (a pipe, a /proc file) is read to its end instead.
+ */
+function readWhole(fd: number, size: number): Buffer {
+	if (size === 0) return readFileSync(fd);
+	const buf = size <= SCRATCH_BYTES ? (scratch ??= Buffer.allocUnsafe(SCRATCH_BYTES)) : Buffer.allocUnsafe(size);
+	let length = 0;
+	while (length < size) {
+		const n = readSync(fd, buf, length, size - length, null);
+		// Shrunk since fstat: lint what is there.
+		if (n === 0) break;
+		length += n;
+	}
+	return buf.subarray(0, length);
+}
+
 /** Lints a plain text file (any supported encoding). */
 export function lintTextFile(path: string, options: FileLintOptions): LintResult {
 	const result = emptyResult(path);
@@ -81,7 +104,7 @@ export function lintTextFile(path: string, options: FileLintOptions): LintResult
 			result.messages.push(fatal(`document too large (${size} bytes, limit ${config.maxDocumentSize}); not linted`));
 			return tallyResult(result);
 		}
-		bytes = readFileSync(fd);
+		bytes = readWhole(fd, size);
 	} catch (error) {
 		result.messages.push(fatal(`cannot read file: ${describeError(error)}`));
 		return tallyResult(result);

@@ -107,6 +107,28 @@ describe.concurrent("encodings", { timeout: 120_000 }, () => {
 		expect(jsonResults(run).map((r) => r.messages)).toEqual([[], []]);
 	});
 
+	it("files read one after another keep their own bytes: a long file, then shorter and empty ones, then one over 1 MB", async () => {
+		// Small files are read into one reused buffer; a short file after a long one must not see the long one's tail.
+		const long = `${"新闻正文。".repeat(2000)}\n结尾  \n`;
+		const big = `${"新闻正文。".repeat(80_000)}\n大文件  \n`;
+		const p = project({ "a.txt": long, "b.txt": "短\n", "c.txt": "", "d.txt": "短句  \n", "e.txt": big, "f.txt": "短\n" });
+		const run = await p.run([".", "-f", "json"]);
+		expect(Buffer.byteLength(big)).toBeGreaterThan(1 << 20);
+		expect(jsonResults(run).map((r) => [r.filePath.slice(p.dir.length + 1), r.messages.map((m) => [m.line, m.column])])).toEqual([
+			["a.txt", [[2, 3]]],
+			["b.txt", []],
+			["c.txt", []],
+			["d.txt", [[1, 3]]],
+			["e.txt", [[2, 4]]],
+			["f.txt", []],
+		]);
+		const fixed = await p.run([".", "--fix"]);
+		expect(fixed.code).toBe(0);
+		expect(p.text("a.txt")).toBe(long.replace("结尾  ", "结尾"));
+		expect(p.text("b.txt")).toBe("短\n");
+		expect(p.text("e.txt")).toBe(big.replace("大文件  ", "大文件"));
+	});
+
 	it("--stdin with --stdin-filename x.txt lints text and never writes, even with --fix", async () => {
 		const p = project({});
 		const run = await p.run(["--stdin", "--stdin-filename", "x.txt", "-f", "json"], { stdin: "标题  \n" });
