@@ -55,6 +55,7 @@ export const MIN_POOL_BYTES = 2 << 20;
  * workers (0.85×) than in one thread. An explicit number is obeyed from MIN_POOL_BYTES.
  */
 export const AUTO_MIN_BYTES_PER_WORKER = 32 << 20;
+const WORKER_YOUNG_GENERATION_MB = 12;
 
 export function parseConcurrency(value: string | undefined): number {
 	if (value === undefined) return 1;
@@ -189,7 +190,16 @@ export async function lintInPool(items: PoolItem[], options: PoolRunOptions): Pr
 	const stream = !!(options.onDocument || options.onDocumentOf);
 	// Imported here: single-threaded runs (most) never load the pool.
 	const { Piscina } = await import("piscina");
-	const pool = new Piscina({ filename: script, minThreads: options.concurrency, maxThreads: options.concurrency, workerData: options.configData, idleTimeout: 1000 });
+	const pool = new Piscina({
+		filename: script,
+		minThreads: options.concurrency,
+		maxThreads: options.concurrency,
+		workerData: options.configData,
+		idleTimeout: 1000,
+		// V8 lets a busy thread's young generation grow to ~48 MB; 12 MB cost no measurable CPU on
+		// 120 MB of JSONL on two workers and took ~60 MB off the peak RSS.
+		resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+	});
 	const results: LintResult[] = new Array(items.length);
 	const emitDocs = (file: number, records: DocumentRecord[] | undefined) => {
 		if (!records?.length) return;
