@@ -1,22 +1,33 @@
 /**
- * The word counts of jieba's dictionary (words of up to four characters, the
- * only ones the detectors ask about) in a compact binary form:
- * data/lexicon.bin, generated from `@node-rs/jieba/dict.txt` by
- * `npx tsx scripts/build-lexicon.ts`, checked against it by
- * test/linguistics/lexicon.test.ts.
+ * jieba's dictionary in a compact binary form: data/lexicon.bin, generated
+ * from `@node-rs/jieba/dict.txt` by `npx tsx scripts/build-lexicon.ts`,
+ * checked against it by test/linguistics/lexicon.test.ts. Words of up to four
+ * characters (the only ones the detectors ask about) sit in sorted key
+ * arrays; the longer ones and the logarithms of the counts are there for the
+ * word cutter (word-cut.ts), which needs every word.
  *
- * Why binary: parsing the 5 MB dict.txt into a Map of 342 k strings took
+ * Why binary: parsing the 5 MB dict.txt into a Map of 349 k strings took
  * ~150 ms and ~50 MB in every process and every worker thread; the binary
- * loads in a few milliseconds, and its typed arrays take 3.6 MB.
+ * loads in a few milliseconds, and its typed arrays take 4.5 MB.
  *
- * Layout (little-endian, every array 4-byte aligned):
- *   "CLX1", u32 n1, u32 n2, u32 nLong, f64 total (all words, any length),
+ * Layout (little-endian, every array 4-byte aligned, f64 arrays 8-byte aligned):
+ *   "CLX2", u32 n1, u32 n2, u32 nLong, u32 nExtra, u32 nExtraUnits, u32 nLog, u32 nPrefix,
+ *   f64 total (all words, any length),
  *   u16 single[n1] (+ padding), u32 singleCounts[n1],
  *   u32 pair[n2] (a << 16 | b), u32 pairCounts[n2],
  *   u32 longHi[nLong] (a << 16 | b), u32 longLo[nLong] (c << 16 | d, d = 0 for three characters),
- *   u32 longCounts[nLong]
- * Each group is sorted by key, so a word is found by binary search.
+ *   u32 longCounts[nLong],
+ *   u32 extraStart[nExtra + 1] (offsets into extraUnits), u32 extraCounts[nExtra],
+ *   u16 extraUnits[nExtraUnits] (words of five or more characters, sorted as strings),
+ *   u16 singleLog[n1], pairLog[n2], longLog[nLong], extraLog[nExtra] (indices into logValues),
+ *   f64 logValues[nLog] (ln of each distinct count, and of the total last, correctly rounded),
+ *   u32 prefixKey[nPrefix] (every distinct first two units of a word of two or more, sorted),
+ *   u32 prefixLong[nPrefix + 1], u32 prefixExtra[nPrefix + 1] (where the prefix's words start in the
+ *   long and extra groups; they end where the next prefix's start), u16 prefixPairLog[nPrefix]
+ *   (the log index of the prefix as a word, 0xffff when it is not one)
+ * Each key group is sorted by key, so a word is found by binary search.
  */
+import { exactLn } from "./exact-log.js";
 
 export interface Lexicon {
 	/** Sum of the counts of every dictionary word, to turn counts into probabilities. */
@@ -28,27 +39,56 @@ export interface Lexicon {
 	longHi: Uint32Array;
 	longLo: Uint32Array;
 	longCounts: Uint32Array;
+	/** Words of five or more UTF-16 units: word i is extraUnits[extraStart[i] .. extraStart[i + 1]). */
+	extraStart: Uint32Array;
+	extraCounts: Uint32Array;
+	extraUnits: Uint16Array;
+	/** Per word of each group, the index in `logValues` of ln(its count). */
+	singleLog: Uint16Array;
+	pairLog: Uint16Array;
+	longLog: Uint16Array;
+	extraLog: Uint16Array;
+	/** ln of every distinct count, as glibc (and so jieba-rs) computes it; the last is ln(total). */
+	logValues: Float64Array;
+	/** The word cutter's index by first two units (see the layout above). */
+	prefixKey: Uint32Array;
+	prefixLong: Uint32Array;
+	prefixExtra: Uint32Array;
+	prefixPairLog: Uint16Array;
 }
 
-const MAGIC = 0x31584c43; // "CLX1"
-const HEADER_BYTES = 24;
-/** Longer words are dropped: the detectors ask only about a character with its neighbours. */
+const MAGIC = 0x32584c43; // "CLX2"
+const HEADER_BYTES = 40;
+/** The detectors' lookups (sorted key groups) cover words of up to four characters; longer ones are for the cutter. */
 export const MAX_WORD_LENGTH = 4;
 
 const align4 = (n: number) => (n + 3) & ~3;
+const align8 = (n: number) => (n + 7) & ~7;
 
-/** Builds the binary lexicon from the text of jieba's dict.txt ("word count tag" lines). */
-export function encodeLexicon(dictText: string): Uint8Array {
+/**
+ * Reads dict.txt ("word count tag" lines) the way jieba-rs does: fields split
+ * on whitespace, a missing count is 0, a repeated word keeps its last count,
+ * and the total is the sum over distinct words.
+ */
+export function parseDictionary(dictText: string): Map<string, number> {
 	const counts = new Map<string, number>();
-	let total = 0;
 	for (const line of dictText.split("\n")) {
-		const [word, countText] = line.split(" ");
-		if (!word || countText === undefined) continue;
-		const count = Number(countText);
-		if (!Number.isFinite(count)) continue;
-		total += count;
-		if (word.length <= MAX_WORD_LENGTH && !/[\ud800-\udfff]/.test(word)) counts.set(word, (counts.get(word) ?? 0) + count);
+		const [word, countText] = line.trim().split(/\s+/);
+		if (!word) continue;
+		const count = countText === undefined ? 0 : Number(countText);
+		if (!Number.isSafeInteger(count) || count < 0) throw new Error(`corpuslint: bad count in dictionary line ${JSON.stringify(line)}`);
+		// The cutter treats a character outside the BMP as never part of a word; jieba's dictionary has none.
+		if (/[\ud800-\udfff]/.test(word)) throw new Error(`corpuslint: dictionary word ${word} has a character outside the BMP`);
+		counts.set(word, count);
 	}
+	return counts;
+}
+
+/** Builds the binary lexicon from the text of jieba's dict.txt. */
+export function encodeLexicon(dictText: string): Uint8Array {
+	const counts = parseDictionary(dictText);
+	let total = 0;
+	for (const c of counts.values()) total += c;
 	const byLength = (n: number) => [...counts].filter(([w]) => w.length === n);
 	const key = (w: string, i: number) => ((w.charCodeAt(i) << 16) | (i + 1 < w.length ? w.charCodeAt(i + 1) : 0)) >>> 0;
 	const single = byLength(1).sort((a, b) => a[0].charCodeAt(0) - b[0].charCodeAt(0));
@@ -58,46 +98,84 @@ export function encodeLexicon(dictText: string): Uint8Array {
 	const long = [...byLength(3), ...byLength(4)]
 		.map(([w, c]) => [key(w, 0), key(w, 2), c] as const)
 		.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-	const size =
-		HEADER_BYTES + align4(single.length * 2) + single.length * 4 + pair.length * 8 + long.length * 12;
+	const extra = [...counts].filter(([w]) => w.length > MAX_WORD_LENGTH).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+	const extraUnitCount = extra.reduce((n, [w]) => n + w.length, 0);
+
+	const distinct = [...new Set(counts.values())].sort((a, b) => a - b);
+	const logIndex = new Map(distinct.map((c, i) => [c, i]));
+	const logValues = [...distinct, total].map(exactLn);
+	if (logValues.length > 0xffff) throw new Error("corpuslint: too many distinct dictionary counts for a u16 index");
+
+	const extraKeys = extra.map(([w]) => key(w, 0));
+	const prefixKey = [...new Set([...pair.map(([k]) => k), ...long.map(([hi]) => hi), ...extraKeys])].sort((a, b) => a - b);
+	const firstAt = (keys: number[]) => {
+		const first = new Map<number, number>();
+		keys.forEach((k, i) => first.has(k) || first.set(k, i));
+		// A prefix without words in the group starts (and ends) where the next larger prefix starts.
+		const starts = new Array<number>(prefixKey.length + 1).fill(keys.length);
+		for (let p = prefixKey.length - 1; p >= 0; p--) starts[p] = first.get(prefixKey[p]) ?? starts[p + 1];
+		return starts;
+	};
+	const prefixLong = firstAt(long.map(([hi]) => hi));
+	const prefixExtra = firstAt(extraKeys);
+	const pairLogByKey = new Map(pair.map(([k, c]) => [k, logIndex.get(c)!]));
+	const prefixPairLog = prefixKey.map((k) => pairLogByKey.get(k) ?? 0xffff);
+
+	const n1 = single.length;
+	const n2 = pair.length;
+	const nLong = long.length;
+	const nExtra = extra.length;
+	let size = HEADER_BYTES + align4(n1 * 2) + n1 * 4 + n2 * 8 + nLong * 12;
+	size += (nExtra + 1) * 4 + nExtra * 4 + extraUnitCount * 2;
+	size = align8(size + (n1 + n2 + nLong + nExtra) * 2) + logValues.length * 8;
+	size += prefixKey.length * 14 + 8;
 	const bytes = new Uint8Array(size);
 	const view = new DataView(bytes.buffer);
-	view.setUint32(0, MAGIC, true);
-	view.setUint32(4, single.length, true);
-	view.setUint32(8, pair.length, true);
-	view.setUint32(12, long.length, true);
-	view.setFloat64(16, total, true);
+	[MAGIC, n1, n2, nLong, nExtra, extraUnitCount, logValues.length, prefixKey.length].forEach((v, i) => view.setUint32(i * 4, v, true));
+	view.setFloat64(32, total, true);
 	let at = HEADER_BYTES;
 	const put16 = (values: number[]) => {
 		for (const v of values) (view.setUint16(at, v, true), (at += 2));
-		at = align4(at);
 	};
 	const put32 = (values: number[]) => {
 		for (const v of values) (view.setUint32(at, v, true), (at += 4));
 	};
 	put16(single.map(([w]) => w.charCodeAt(0)));
+	at = align4(at);
 	put32(single.map(([, c]) => c));
 	put32(pair.map(([k]) => k));
 	put32(pair.map(([, c]) => c));
 	put32(long.map(([hi]) => hi));
 	put32(long.map(([, lo]) => lo));
 	put32(long.map(([, , c]) => c));
+	let offset = 0;
+	put32([0, ...extra.map(([w]) => (offset += w.length))]);
+	put32(extra.map(([, c]) => c));
+	for (const [w] of extra) put16([...w].map((ch) => ch.charCodeAt(0)));
+	put16(single.map(([, c]) => logIndex.get(c)!));
+	put16(pair.map(([, c]) => logIndex.get(c)!));
+	put16(long.map(([, , c]) => logIndex.get(c)!));
+	put16(extra.map(([, c]) => logIndex.get(c)!));
+	at = align8(at);
+	for (const v of logValues) (view.setFloat64(at, v, true), (at += 8));
+	put32(prefixKey);
+	put32(prefixLong);
+	put32(prefixExtra);
+	put16(prefixPairLog);
 	return bytes;
 }
 
-/** Views the binary lexicon without copying (`bytes` must be 4-byte aligned, as a fresh Buffer from readFileSync of this size is not guaranteed to be: copy first if needed). */
+/** Views the binary lexicon without copying (copies first when `bytes` is not 8-byte aligned, as a Buffer need not be). */
 export function decodeLexicon(bytes: Uint8Array): Lexicon {
-	const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+	const aligned = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
 	const view = new DataView(aligned.buffer, aligned.byteOffset, aligned.byteLength);
-	if (view.getUint32(0, true) !== MAGIC) throw new Error("corpuslint: data/lexicon.bin is not a lexicon file (re-run scripts/build-lexicon.ts)");
-	const n1 = view.getUint32(4, true);
-	const n2 = view.getUint32(8, true);
-	const nLong = view.getUint32(12, true);
+	if (view.getUint32(0, true) !== MAGIC) throw new Error("corpuslint: data/lexicon.bin is not a lexicon file of this version (re-run scripts/build-lexicon.ts)");
+	const [n1, n2, nLong, nExtra, nUnits, nLog, nPrefix] = [1, 2, 3, 4, 5, 6, 7].map((i) => view.getUint32(i * 4, true));
 	let at = aligned.byteOffset + HEADER_BYTES;
 	const buffer = aligned.buffer;
 	const take16 = (n: number) => {
 		const a = new Uint16Array(buffer, at, n);
-		at += align4(n * 2);
+		at += n * 2;
 		return a;
 	};
 	const take32 = (n: number) => {
@@ -105,15 +183,35 @@ export function decodeLexicon(bytes: Uint8Array): Lexicon {
 		at += n * 4;
 		return a;
 	};
-	return {
-		total: view.getFloat64(16, true),
-		single: take16(n1),
+	const single = take16(n1);
+	at = align4(at);
+	const lexicon = {
+		total: view.getFloat64(32, true),
+		single,
 		singleCounts: take32(n1),
 		pair: take32(n2),
 		pairCounts: take32(n2),
 		longHi: take32(nLong),
 		longLo: take32(nLong),
 		longCounts: take32(nLong),
+		extraStart: take32(nExtra + 1),
+		extraCounts: take32(nExtra),
+		extraUnits: take16(nUnits),
+		singleLog: take16(n1),
+		pairLog: take16(n2),
+		longLog: take16(nLong),
+		extraLog: take16(nExtra),
+	};
+	at = align8(at);
+	const logValues = new Float64Array(buffer, at, nLog);
+	at += nLog * 8;
+	return {
+		...lexicon,
+		logValues,
+		prefixKey: take32(nPrefix),
+		prefixLong: take32(nPrefix + 1),
+		prefixExtra: take32(nPrefix + 1),
+		prefixPairLog: take16(nPrefix),
 	};
 }
 

@@ -1,33 +1,23 @@
 /**
- * The shared word segmentation service: one jieba instance per process and a
- * word-frequency lookup from the dictionary jieba ships (349 k words with
- * counts, MIT). Both are built lazily on first use, so rules that never need
- * words cost nothing. Rules call `segmentParagraph` so one paragraph is cut
- * once per document whichever rule asks first.
+ * The shared word segmentation service: jieba's segmentation (word-cut.ts,
+ * identical to @node-rs/jieba's `cut(text, true)`) and word-frequency lookups
+ * in the dictionary jieba ships (349 k words with counts, MIT), both read
+ * from data/lexicon.bin. Everything is loaded lazily on first use, so rules
+ * that never need words cost nothing. Rules call `segmentParagraph` so one
+ * paragraph is cut once per document whichever rule asks first.
+ *
+ * The native addon is not loaded at run time: its own copy of the dictionary
+ * cost ~43 MB of RSS and ~220 ms in every process and worker thread. It stays
+ * a dev dependency, as the oracle of the cutter's tests and the source of
+ * dict.txt for scripts/build-lexicon.ts.
  */
-import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Jieba } from "@node-rs/jieba";
 import type { ParagraphNode } from "../language/ast.js";
 import type { TextSourceCode } from "../language/source-code.js";
 import { packageRoot } from "../package-root.js";
 import { decodeLexicon, findKey, longIndex, longKeys, type Lexicon } from "./lexicon.js";
-
-const require = createRequire(import.meta.url);
-
-let jieba: Jieba | undefined;
-
-function instance(): Jieba {
-	if (!jieba) {
-		// `@node-rs/jieba/dict` is CommonJS that reads dict.txt from disk; load it only when needed.
-		// The native addon too: a run whose text never needs segmenting never loads it.
-		const { Jieba: JiebaClass } = require("@node-rs/jieba") as typeof import("@node-rs/jieba");
-		// Read here rather than through `@node-rs/jieba/dict`, whose module cache would keep the 5 MB buffer alive.
-		jieba = JiebaClass.withDict(readFileSync(require.resolve("@node-rs/jieba/dict.txt")));
-	}
-	return jieba;
-}
+import { cutEnds } from "./word-cut.js";
 
 /** A word of a segmentation with its offset in the segmented string (UTF-16 units). */
 export interface Token {
@@ -38,12 +28,14 @@ export interface Token {
 
 /** Cuts `text` into words (dictionary + HMM for unknown words), with offsets. */
 export function segment(text: string): Token[] {
-	const words = instance().cut(text, true);
-	const tokens: Token[] = [];
+	const ends: number[] = [];
+	cutEnds(text, ends, loadLexicon);
+	const tokens: Token[] = new Array(ends.length);
 	let at = 0;
-	for (const word of words) {
-		tokens.push({ word, start: at, end: at + word.length });
-		at += word.length;
+	for (let i = 0; i < ends.length; i++) {
+		const end = ends[i];
+		tokens[i] = { word: text.slice(at, end), start: at, end };
+		at = end;
 	}
 	return tokens;
 }
@@ -54,7 +46,7 @@ const windowCache = new Map<string, readonly Token[]>();
 
 /**
  * `segment` for short windows around a suspect character, remembered across
- * documents: a native call costs tens of microseconds, and news corpora
+ * documents: a cut costs a few microseconds, and news corpora
  * repeat the same bylines, names and boilerplate (on a 30 MB sample four
  * windows in five had been segmented before). The tokens are shared: read only.
  */

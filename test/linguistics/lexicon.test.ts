@@ -7,8 +7,9 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { exactLn } from "../../src/linguistics/exact-log.js";
 import { encodeLexicon } from "../../src/linguistics/lexicon.js";
-import { isDictionaryWord, isWordInnerPair, totalFrequency, wordFrequency } from "../../src/linguistics/segment.js";
+import { isDictionaryWord, isWordInnerPair, loadLexicon, totalFrequency, wordFrequency } from "../../src/linguistics/segment.js";
 import { packageRoot } from "../../src/package-root.js";
 
 const require = createRequire(import.meta.url);
@@ -42,6 +43,25 @@ describe("data/lexicon.bin", () => {
 		expect(isDictionaryWord("台作")).toBe(false);
 		expect(isDictionaryWord("")).toBe(false);
 		expect(isDictionaryWord("中华人民共和国")).toBe(false);
+	});
+
+	it("keeps the longer words for the word cutter, with the logarithms of all counts", () => {
+		const lex = loadLexicon();
+		const extras = new Map<string, number>();
+		for (let i = 0; i + 1 < lex.extraStart.length; i++) {
+			extras.set(String.fromCharCode(...lex.extraUnits.subarray(lex.extraStart[i], lex.extraStart[i + 1])), lex.logValues[lex.extraLog[i]]);
+		}
+		let longer = 0;
+		for (const line of dictText.split("\n")) {
+			const [word, count] = line.split(" ");
+			if (!word || word.length <= 4) continue;
+			longer++;
+			expect([word, extras.get(word)]).toEqual([word, exactLn(Number(count))]);
+		}
+		expect(extras.size).toBe(longer);
+		expect(lex.logValues[lex.logValues.length - 1]).toBe(exactLn(lex.total));
+		const at = lex.longCounts.findIndex((c) => c > 1000);
+		expect(lex.logValues[lex.longLog[at]]).toBe(exactLn(lex.longCounts[at]));
 	});
 
 	it("knows the character pairs inside words (探讨 joins across a wrap, 的是 does not form a word)", () => {
