@@ -8,7 +8,7 @@ import type { ParagraphNode } from "../language/ast.js";
 import type { TextSourceCode } from "../language/source-code.js";
 import { classifyHeading, type HeadingKind } from "./headline.js";
 import { OPEN_TO_CLOSE } from "./pairs.js";
-import { isDictionaryWord, isWordInnerPair, segment, wordFrequency } from "./segment.js";
+import { isDictionaryWord, isWordInnerPair, segmentWindow, wordFrequency } from "./segment.js";
 import { badStart, continuationData, danglingEnding, endsSentence, isWhitespaceUnit, trimEnd, trimmedEnd, unitTest } from "./sentence.js";
 
 export interface ParagraphShape {
@@ -483,7 +483,7 @@ function segmentsAcross(left: string, right: string): boolean {
 	if (!/\p{Script=Han}$/u.test(l) || !/^\p{Script=Han}/u.test(r)) return false;
 	// Segmenting is the costly part: the token it could find is one of a few dictionary lookups across the join.
 	if (!dictionaryWordAcross(l, r)) return false;
-	return segment(l + r).some((t) => t.start < l.length && t.end > l.length && t.word.length <= 4 && isDictionaryWord(t.word));
+	return segmentWindow(l + r).some((t) => t.start < l.length && t.end > l.length && t.word.length <= 4 && isDictionaryWord(t.word));
 }
 
 /** Whether some dictionary word of at most four units takes the end of `l` and the start of `r`. */
