@@ -37,7 +37,7 @@ interface Para {
 	start: number;
 	length: number;
 	/** The key as a string, made on first use (substring tests). */
-	text?: string;
+	text: string | undefined;
 }
 
 
@@ -107,7 +107,8 @@ const rule: TextRuleDefinition<{
 					const start = keys.length;
 					const [from, to] = paragraphs[index].range;
 					const length = appendComparisonKeyOf(keys, text, units, from, to, norm);
-					if (length >= minLength) paras.push({ node: paragraphs[index], index, start, length });
+					// Every field from the start: a paragraph that gains its text later keeps its shape, and the code reading it stays optimised.
+					if (length >= minLength) paras.push({ node: paragraphs[index], index, start, length, text: undefined });
 					else keys.length = start;
 				}
 				const codes = keys.codes;
@@ -148,11 +149,20 @@ const rule: TextRuleDefinition<{
 				}
 
 				// 2. Candidate pairs: paragraphs that share sampled shingles (linear in the text).
-				const unique = paras.filter((p) => !done.has(p));
+				const unique: Para[] = [];
+				// Filled by push, so they are always the same kind of array (map() makes holey ones, and empty ones differ).
+				const starts: number[] = [];
+				const lengths: number[] = [];
+				for (const p of paras) {
+					if (done.has(p)) continue;
+					unique.push(p);
+					starts.push(p.start);
+					lengths.push(p.length);
+				}
 				const { pairs, skipped, sizes } = sampledShinglePairs(
 					codes,
-					unique.map((p) => p.start),
-					unique.map((p) => p.length),
+					starts,
+					lengths,
 					SHINGLE,
 					SAMPLE_RATE,
 					MAX_POSTINGS,
@@ -257,7 +267,7 @@ function nearDistance(codes: Uint16Array, a: Para, b: Para, maxDifference: numbe
 	const k = limit(short.length);
 	const n = short.length;
 	// Most candidates differ by far more than k characters at both ends: counting characters tells, without the distance.
-	const [first, last] = endWindowBounds(codes, short.start, n, long.start, long.length);
+	const [first, last] = endWindowBounds(codes, short.start, n, long.start, long.length, k);
 	return Math.min(
 		first > k ? Infinity : editDistanceWithinCodes(codes, short.start, n, long.start, n, k),
 		last > k ? Infinity : editDistanceWithinCodes(codes, short.start, n, long.start + long.length - n, n, k),

@@ -8,7 +8,7 @@ import type { ParagraphNode } from "../language/ast.js";
 import type { TextSourceCode } from "../language/source-code.js";
 import { classifyHeading, type HeadingKind } from "./headline.js";
 import { OPEN_TO_CLOSE } from "./pairs.js";
-import { isDictionaryWord, isWordInnerPair, segment, wordFrequency } from "./segment.js";
+import { isDictionaryWord, isWordInnerPair, segmentWindow, wordFrequency } from "./segment.js";
 import { badStart, continuationData, danglingEnding, endsSentence, isWhitespaceUnit, trimEnd, trimmedEnd, unitTest } from "./sentence.js";
 
 export interface ParagraphShape {
@@ -306,11 +306,17 @@ const isTextSide = (text: string, i: number) => isHanUnit(text.charCodeAt(i)) ||
  * scan: a regular expression with look-behind would be tried at every offset.
  */
 function fragmentsOf(value: string): { fragments: Fragment[]; gaps: ColumnGap[] } {
+	return fragmentsAt(value, findGaps(value));
+}
+
+/** Gap bounds of the last `findGaps`: start and end of gap `k` at `2k` and `2k + 1`. */
+let gapBounds = new Int32Array(64);
+
+/** Finds the gaps of `fragmentsOf` and returns how many there are, without making a fragment: most paragraphs have none or one. */
+function findGaps(value: string): number {
 	let lead = 0;
 	while (lead < value.length && (isSpaceUnit(value.charCodeAt(lead)) || value[lead] === "\n" || value[lead] === "\r")) lead++;
-	const fragments: Fragment[] = [];
-	const gaps: ColumnGap[] = [];
-	let at = lead;
+	let count = 0;
 	// The regular expression jumps from one space or line break to the next (most paragraphs have none past their indent).
 	GAP_CHAR.lastIndex = lead;
 	while (GAP_CHAR.test(value)) {
@@ -325,11 +331,33 @@ function fragmentsOf(value: string): { fragments: Fragment[]; gaps: ColumnGap[] 
 		}
 		const gap = j < value.length && (breaks === 1 || (breaks === 0 && isTextSide(value, i - 1) && isTextSide(value, j)));
 		if (gap) {
-			fragments.push({ text: value.slice(at, i), start: at, end: i });
-			gaps.push({ start: i, end: j });
-			at = j;
+			if (2 * count + 2 > gapBounds.length) {
+				const grown = new Int32Array(2 * gapBounds.length);
+				grown.set(gapBounds);
+				gapBounds = grown;
+			}
+			gapBounds[2 * count] = i;
+			gapBounds[2 * count + 1] = j;
+			count++;
 		}
 		GAP_CHAR.lastIndex = j;
+	}
+	gapBounds[2 * count] = lead;
+	return count;
+}
+
+/** The fragments and gaps of the `count` gaps the last `findGaps` found in `value`. */
+function fragmentsAt(value: string, count: number): { fragments: Fragment[]; gaps: ColumnGap[] } {
+	const fragments: Fragment[] = [];
+	const gaps: ColumnGap[] = [];
+	// The first fragment starts after the paragraph's leading space, which findGaps left after the last gap.
+	let at = gapBounds[2 * count];
+	for (let k = 0; k < count; k++) {
+		const i = gapBounds[2 * k];
+		const j = gapBounds[2 * k + 1];
+		fragments.push({ text: value.slice(at, i), start: at, end: i });
+		gaps.push({ start: i, end: j });
+		at = j;
 	}
 	fragments.push({ text: value.slice(at), start: at, end: value.length });
 	return { fragments, gaps };
@@ -343,9 +371,10 @@ function fragmentsOf(value: string): { fragments: Fragment[]; gaps: ColumnGap[] 
  * gaps than reading straight on does.
  */
 function interleavedGaps(value: string): ColumnGap[] | undefined {
-	const split = fragmentsOf(value);
 	// Dropping furniture below only removes gaps.
-	if (split.gaps.length < 2) return undefined;
+	const count = findGaps(value);
+	if (count < 2) return undefined;
+	const split = fragmentsAt(value, count);
 	// Page numbers and stray marks between lines are furniture, not a column: read across them.
 	const fragments: Fragment[] = [];
 	const gaps: ColumnGap[] = [];
@@ -483,7 +512,7 @@ function segmentsAcross(left: string, right: string): boolean {
 	if (!/\p{Script=Han}$/u.test(l) || !/^\p{Script=Han}/u.test(r)) return false;
 	// Segmenting is the costly part: the token it could find is one of a few dictionary lookups across the join.
 	if (!dictionaryWordAcross(l, r)) return false;
-	return segment(l + r).some((t) => t.start < l.length && t.end > l.length && t.word.length <= 4 && isDictionaryWord(t.word));
+	return segmentWindow(l + r).some((t) => t.start < l.length && t.end > l.length && t.word.length <= 4 && isDictionaryWord(t.word));
 }
 
 /** Whether some dictionary word of at most four units takes the end of `l` and the start of `r`. */
@@ -600,7 +629,9 @@ function headingBetween(shapes: readonly Shape[], a: number, b: number): boolean
 }
 
 function analyse(paragraphs: readonly ParagraphNode[]): DocumentContinuity {
-	const shapes = paragraphs.map(shapeOf);
+	// Filled by push: one kind of array for every document, so the code reading it is not deoptimised by an empty or holey one.
+	const shapes: Shape[] = [];
+	for (let i = 0; i < paragraphs.length; i++) shapes.push(shapeOf(paragraphs[i], i));
 	spreadInterleave(shapes);
 	// A title is followed by its body; a short line followed by a paragraph that opens with a particle was a sentence cut short.
 	for (let i = 0; i + 1 < shapes.length; i++) {

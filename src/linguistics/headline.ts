@@ -5,7 +5,7 @@
  * structure rules do not take it for a sentence that stops dead.
  */
 import { isBalanced } from "./pairs.js";
-import { segment } from "./segment.js";
+import { segmentWindow } from "./segment.js";
 import { anyOf, continuationData, danglingEnding, hasInternalSentenceEnd, opensFrame } from "./sentence.js";
 
 export type HeadingKind = "headline" | "subtitle" | "section" | "speaker" | "dateline" | "caption" | "byline" | "furniture";
@@ -109,7 +109,7 @@ export function classifyHeading(raw: string): HeadingKind | undefined {
 function endsOnSingleCharacter(text: string): boolean {
 	const tail = text.slice(-6);
 	if (!/\p{Script=Han}$/u.test(tail)) return false;
-	const tokens = segment(tail);
+	const tokens = segmentWindow(tail);
 	return tokens[tokens.length - 1].word.length === 1;
 }
 

@@ -148,22 +148,31 @@ export function appendComparisonKeyOf(
 	return at - start;
 }
 
-let unitBytes: Buffer | undefined;
-let unitView = new Uint16Array(0);
 /** Whether a Uint16Array reads UTF-16LE bytes as code units (it does on every platform Node mostly runs on). */
 let littleEndian: boolean | undefined;
 
-/** The UTF-16 code units of `text`, in a buffer the next call reuses. */
-export function utf16Units(text: string): Uint16Array {
-	if (unitView.length < text.length) {
-		unitView = new Uint16Array(Math.max(text.length, 2 * unitView.length, 1024));
-		unitBytes = Buffer.from(unitView.buffer, unitView.byteOffset, unitView.byteLength);
-	}
-	littleEndian ??= new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-	if (littleEndian && unitBytes) unitBytes.write(text, 0, "utf16le");
-	else for (let i = 0; i < text.length; i++) unitView[i] = text.charCodeAt(i);
-	return unitView;
+/**
+ * A function returning the UTF-16 code units of a text in a buffer of its
+ * own, which its next call reuses: one native write, and a typed array reads
+ * faster than `charCodeAt` on the sliced strings paragraphs are.
+ */
+export function utf16Reader(): (text: string) => Uint16Array {
+	let view = new Uint16Array(0);
+	let bytes: Buffer | undefined;
+	return (text) => {
+		if (view.length < text.length) {
+			view = new Uint16Array(Math.max(text.length, 2 * view.length, 1024));
+			bytes = Buffer.from(view.buffer, view.byteOffset, view.byteLength);
+		}
+		littleEndian ??= new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+		if (littleEndian && bytes) bytes.write(text, 0, "utf16le");
+		else for (let i = 0; i < text.length; i++) view[i] = text.charCodeAt(i);
+		return view;
+	};
 }
+
+/** The UTF-16 code units of `text`, in a buffer the next call reuses. */
+export const utf16Units = utf16Reader();
 
 function reserve(pool: CodeUnitPool, extra: number): void {
 	const need = pool.length + extra;

@@ -3,6 +3,7 @@
  * `truncated-sentence` and `column-join`. Straight ASCII quotes are
  * ambiguous (open or close) and are left to `punctuation-width`.
  */
+import { utf16Reader } from "./normalize.js";
 
 export const OPEN_TO_CLOSE: Readonly<Record<string, string>> = {
 	"“": "”",
@@ -78,18 +79,18 @@ export function findUnpairedMarks(text: string): PairProblem[] {
 	MARKS.lastIndex = 0;
 	if (!MARKS.test(text)) return [];
 	const table = kinds();
-	// A stack as two arrays and a height: cutting an array's length is a runtime call, an index is not.
-	const stackIndex: number[] = [];
-	const stackCode: number[] = [];
+	// The stack in two reused buffers with a height, and no list of problems until there is one: most paragraphs pair up.
 	let height = 0;
-	const problems: PairProblem[] = [];
+	let problems: PairProblem[] | undefined;
+	const units = unitsOf(text);
 	for (let i = MARKS.lastIndex - 1; i < text.length; i++) {
-		const code = text.charCodeAt(i);
+		const code = units[i];
 		const kind = table[code];
 		if (kind === 0) continue;
 		// ’ between letters is an apostrophe (China’s, rock’n’roll), not a closing quote.
 		if (code === 0x2019 && LETTER.test(text[i - 1] ?? "") && LETTER.test(text[i + 1] ?? "")) continue;
 		if (kind === OPENS) {
+			if (height === stackIndex.length) growStack();
 			stackIndex[height] = i;
 			stackCode[height] = code;
 			height++;
@@ -99,16 +100,32 @@ export function findUnpairedMarks(text: string): PairProblem[] {
 		let depth = height - 1;
 		while (depth >= 0 && stackCode[depth] !== opener) depth--;
 		if (depth < 0) {
-			problems.push({ index: i, char: String.fromCharCode(code), kind: "unopened", expected: String.fromCharCode(opener) });
+			(problems ??= []).push({ index: i, char: String.fromCharCode(code), kind: "unopened", expected: String.fromCharCode(opener) });
 			continue;
 		}
 		// The matched opener is the first removed; everything above it never closed.
-		for (let k = depth + 1; k < height; k++) problems.push(unclosed(stackIndex[k], stackCode[k]));
+		for (let k = depth + 1; k < height; k++) (problems ??= []).push(unclosed(stackIndex[k], stackCode[k]));
 		height = depth;
 	}
-	for (let k = 0; k < height; k++) problems.push(unclosed(stackIndex[k], stackCode[k]));
+	for (let k = 0; k < height; k++) (problems ??= []).push(unclosed(stackIndex[k], stackCode[k]));
+	if (problems === undefined) return [];
 	return problems.length > 1 ? problems.sort((a, b) => a.index - b.index) : problems;
 }
+
+let stackIndex = new Int32Array(64);
+let stackCode = new Uint16Array(64);
+
+function growStack(): void {
+	const index = new Int32Array(2 * stackIndex.length);
+	const code = new Uint16Array(2 * stackCode.length);
+	index.set(stackIndex);
+	code.set(stackCode);
+	stackIndex = index;
+	stackCode = code;
+}
+
+/** The code units of the text being scanned (its own buffer: a caller may hold another reader's). */
+const unitsOf = utf16Reader();
 
 /** True when every bracket and quote in the text is closed. */
 export function isBalanced(text: string): boolean {

@@ -4,7 +4,7 @@
  * The word lists live in data/continuation-markers.json.
  */
 import { loadDataJson } from "../data-files.js";
-import { segment } from "./segment.js";
+import { segmentWindow } from "./segment.js";
 import { isHan } from "./script.js";
 
 export interface ContinuationData {
@@ -161,7 +161,7 @@ export function danglingEnding(text: string): string | undefined {
 	// Segmenting is the costly part; the last word is a suffix of the text, so most endings cannot be a listed word at all (蔺明照 is no 按照).
 	const candidates = danglingByLast.get(last);
 	if (candidates === undefined || !candidates.some((w) => tail.endsWith(w))) return undefined;
-	const tokens = segment(tail);
+	const tokens = segmentWindow(tail);
 	const word = tokens[tokens.length - 1]?.word;
 	return word && dangling.has(word) ? word : undefined;
 }
@@ -197,7 +197,7 @@ export function badStart(text: string): string | undefined {
 	if (prefix) return prefix;
 	if (badStartChars.has(t[0])) {
 		// Whether 的/化 starts a word here is a segmentation question: 的确 and 化解 open sentences.
-		const first = segment(t.slice(0, 6))[0]?.word ?? t[0];
+		const first = segmentWindow(t.slice(0, 6))[0]?.word ?? t[0];
 		if (first.length === 1) return first;
 	}
 	return undefined;

@@ -8,6 +8,8 @@
 import { lazy, loadDataFile } from "./ocr/data.js";
 
 const BASE = 0x01000193;
+/** 2^32/φ: multiplying by it mixes a hash into its top bits (Fibonacci hashing). */
+const FIBONACCI = 0x9e3779b1;
 
 /**
  * A content-defined sample of the character `k`-grams of `s`: the hashes of
@@ -125,36 +127,56 @@ export function sampledShinglePairs(
 	const n = lengths.length;
 	let positions = 0;
 	for (let i = 0; i < n; i++) if (lengths[i] >= k) positions += lengths[i] - k + 1;
-	const s = shingleScratch(positions);
-	const { slots, postingHash, head, tail, size, item: entryItem, next } = s;
-	const { mask, shift } = s;
-	slots.fill(0, 0, mask + 1);
+	const s = sampleScratch(positions + 1, n + 1);
+	const { samples, keyStart, seen } = s;
 	let top = 1;
 	for (let i = 1; i < k; i++) top = Math.imul(top, BASE);
+	// The sampled value m = h·φ rolls on its own: m' = (m − out·top·φ)·BASE + in·φ (mod 2^32), a shorter chain than rolling h and multiplying.
+	const outFactor = Math.imul(top, FIBONACCI);
 	const threshold = Math.floor(0x100000000 / rate);
+	// The samples of every key side by side, in order; `seen` counts each bucket of hashes once, twice or more.
+	let taken = 0;
+	for (let item = 0; item < n; item++) {
+		keyStart[item] = taken;
+		const from = starts[item];
+		const end = from + lengths[item];
+		if (end - from < k) continue;
+		const first = taken;
+		let h = 0;
+		for (let i = from; i < from + k; i++) h = (Math.imul(h, BASE) + codes[i]) | 0;
+		let m = Math.imul(h, FIBONACCI);
+		// Stored without a branch: one k-gram in `rate` is a coin toss a branch mispredicts.
+		samples[taken] = m;
+		taken += +(m >>> 0 < threshold);
+		for (let i = from + k; i < end; i++) {
+			m = (Math.imul(m - Math.imul(codes[i - k], outFactor), BASE) + Math.imul(codes[i], FIBONACCI)) | 0;
+			samples[taken] = m;
+			taken += +(m >>> 0 < threshold);
+		}
+		for (let t = first; t < taken; t++) {
+			const b = bucketOf(samples[t]);
+			seen[b] = ((seen[b] << 1) | 1) & 3;
+		}
+	}
+	keyStart[n] = taken;
+	// Most samples are the only one of their bucket in the document: a posting of one key, which pairs with
+	// nothing and is never skipped. Only the others go into the table, in the order they were sampled.
+	const t0 = shingleScratch(taken);
+	const { slots, postingHash, head, tail, size, item: entryItem, next, mask, shift } = t0;
+	slots.fill(0, 0, mask + 1);
 	// Plain arrays: per-document results this small are cheaper on the heap than in a fresh buffer.
 	const sizes = new Array<number>(n).fill(0);
 	let postings = 0;
 	let entries = 0;
-	let sampled = s.sampled;
 	for (let item = 0; item < n; item++) {
-		const from = starts[item];
-		const end = from + lengths[item];
-		if (end - from < k) continue;
-		if (sampled.length < end - from) sampled = s.sampled = new Uint32Array(2 * (end - from));
-		// First the samples of this key, in order, stored without a branch: one k-gram in `rate` is a coin toss a branch mispredicts.
-		let taken = 0;
-		let h = 0;
-		for (let i = from; i < from + k; i++) h = (Math.imul(h, BASE) + codes[i]) | 0;
-		for (let i = from + k; ; i++) {
-			const m = Math.imul(h, 0x9e3779b1) >>> 0;
-			sampled[taken] = m;
-			taken += +(m < threshold);
-			if (i >= end) break;
-			h = (Math.imul(h - Math.imul(codes[i - k], top), BASE) + codes[i]) | 0;
-		}
-		for (let t = 0; t < taken; t++) {
-			const m = sampled[t];
+		const last = keyStart[item + 1];
+		let alone = 0;
+		for (let t = keyStart[item]; t < last; t++) {
+			const m = samples[t];
+			if (seen[bucketOf(m)] === 1) {
+				alone++;
+				continue;
+			}
 			let slot = Math.imul(m, 0x85ebca6b) >>> shift;
 			let p = slots[slot] - 1;
 			while (p >= 0 && postingHash[p] !== m) {
@@ -170,7 +192,7 @@ export function sampledShinglePairs(
 				size[p] = 1;
 				entryItem[entries] = item;
 				next[entries++] = -1;
-				sizes[item]++;
+				alone++;
 			} else if (entryItem[tail[p]] !== item) {
 				// Keys are sampled in order, so a repeat within one key meets its own entry at the tail.
 				next[tail[p]] = entries;
@@ -178,10 +200,12 @@ export function sampledShinglePairs(
 				size[p]++;
 				entryItem[entries] = item;
 				next[entries++] = -1;
-				sizes[item]++;
+				alone++;
 			}
 		}
+		sizes[item] = alone;
 	}
+	for (let t = 0; t < taken; t++) seen[bucketOf(samples[t])] = 0;
 	const skipped = new Array<number>(n).fill(0);
 	let increments = 0;
 	for (let p = 0; p < postings; p++) {
@@ -222,6 +246,36 @@ export function sampledShinglePairs(
 		out[3 * q + 2] = pairCount[q];
 	}
 	return { pairs: out, skipped, sizes };
+}
+
+/** Buckets for counting samples: a few hundred samples per document rarely share one, and the counts stay in cache. */
+const SEEN_BUCKETS = 1 << 14;
+
+/** The bucket of a sample: equal hashes share a bucket, so a bucket counted once holds a hash sampled once. */
+function bucketOf(m: number): number {
+	return (m ^ (m >>> 16)) & (SEEN_BUCKETS - 1);
+}
+
+interface SampleScratch {
+	samples: Uint32Array;
+	/** Where each key's samples begin in `samples` (and where the last one ends). */
+	keyStart: Int32Array;
+	/** Per bucket: 0 no sample, 1 one sample, 3 more (all zero between calls). */
+	seen: Uint8Array;
+}
+
+let sampleTable: SampleScratch | undefined;
+
+function sampleScratch(samples: number, keys: number): SampleScratch {
+	let s = sampleTable;
+	if (!s || s.samples.length < samples || s.keyStart.length < keys) {
+		s = sampleTable = {
+			samples: s && s.samples.length >= samples ? s.samples : new Uint32Array(Math.max(samples, 2 * (s?.samples.length ?? 0), 1024)),
+			keyStart: s && s.keyStart.length >= keys ? s.keyStart : new Int32Array(Math.max(keys, 2 * (s?.keyStart.length ?? 0), 64)),
+			seen: s?.seen ?? new Uint8Array(SEEN_BUCKETS),
+		};
+	}
+	return s;
 }
 
 interface PairScratch {
@@ -274,8 +328,6 @@ interface ShingleScratch {
 	size: Int32Array;
 	item: Int32Array;
 	next: Int32Array;
-	/** The samples of one key. */
-	sampled: Uint32Array;
 }
 
 let scratch: ShingleScratch | undefined;
@@ -296,7 +348,6 @@ function shingleScratch(entries: number): ShingleScratch {
 			size: new Int32Array(capacity),
 			item: new Int32Array(capacity),
 			next: new Int32Array(capacity),
-			sampled: scratch?.sampled ?? new Uint32Array(256),
 		};
 	}
 	scratch.mask = (1 << bits) - 1;
@@ -378,31 +429,43 @@ function multisetDistance(codes: Uint16Array, a: number, n: number, b: number, m
 /**
  * Lower bounds of the edit distance between `codes[a, a + n)` and the first
  * and the last `n` units of `codes[b, b + m)` (`m ≥ n`), from character
- * counts; one count serves both ends, slid from one to the other.
+ * counts. A bound above `limit` may be reported as any number above it: the
+ * count of a window stops as soon as it has passed the limit, which for
+ * unrelated texts is after a small part of the window.
  */
-export function endWindowBounds(codes: Uint16Array, a: number, n: number, b: number, m: number): [number, number] {
+export function endWindowBounds(codes: Uint16Array, a: number, n: number, b: number, m: number, limit = Infinity): [number, number] {
 	const count = (tally ??= new Int32Array(TALLY_MASK + 1));
-	// surplus = Σ max(0, count): characters of the short text the window lacks (for equal sizes, also the reverse).
 	for (let i = a; i < a + n; i++) count[codes[i] & TALLY_MASK]++;
-	let surplus = n;
-	for (let j = b; j < b + n; j++) surplus -= +(count[codes[j] & TALLY_MASK]-- > 0);
-	const first = surplus;
-	if (m - n <= n) {
-		// Overlapping ends: slide the window.
-		for (let j = b; j < b + m - n; j++) {
-			surplus += +(count[codes[j] & TALLY_MASK]++ >= 0);
-			surplus -= +(count[codes[j + n] & TALLY_MASK]-- > 0);
-		}
-	} else {
-		// Disjoint ends: put the first n back (all counts are the short text's again), then take the last n.
-		for (let j = b; j < b + n; j++) count[codes[j] & TALLY_MASK]++;
-		surplus = n;
-		for (let j = b + m - n; j < b + m; j++) surplus -= +(count[codes[j] & TALLY_MASK]-- > 0);
-	}
-	// Counts are now those of the short text minus the last n: only their buckets can be non-zero.
+	const first = windowSurplus(count, codes, b, n, limit);
+	// Put the part of the first window that was counted back: the counts are the short text's again.
+	for (let j = b; j < b + counted; j++) count[codes[j] & TALLY_MASK]++;
+	const last = windowSurplus(count, codes, b + m - n, n, limit);
+	// Only the short text's buckets and the counted part of the last window can be non-zero.
 	for (let i = a; i < a + n; i++) count[codes[i] & TALLY_MASK] = 0;
-	for (let j = b + m - n; j < b + m; j++) count[codes[j] & TALLY_MASK] = 0;
-	return [first, surplus];
+	for (let j = b + m - n; j < b + m - n + counted; j++) count[codes[j] & TALLY_MASK] = 0;
+	return [first, last];
+}
+
+/** Units `windowSurplus` took out of the counts. */
+let counted = 0;
+
+/**
+ * Σ max(0, count) once the `n` units from `from` are taken out of the counts
+ * (characters of the short text the window lacks), or, once more than
+ * `limit` window units have found no partner, that number: every unit still
+ * to come can lower the surplus by at most one.
+ */
+function windowSurplus(count: Int32Array, codes: Uint16Array, from: number, n: number, limit: number): number {
+	let unmatched = 0;
+	for (let j = from; j < from + n; j++) {
+		unmatched += +(count[codes[j] & TALLY_MASK]-- <= 0);
+		if (unmatched > limit) {
+			counted = j + 1 - from;
+			return unmatched;
+		}
+	}
+	counted = n;
+	return unmatched;
 }
 
 /**

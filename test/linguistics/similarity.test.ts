@@ -108,6 +108,27 @@ describe("endWindowBounds", () => {
 			expect(last).toBeLessThanOrEqual(editDistanceWithin(short, long.slice(long.length - n), n));
 		}
 	});
+	it("is exact up to the limit and above it beyond", () => {
+		for (let round = 0; round < 2000; round++) {
+			const alphabet = pick(["ab", "甲乙丙丁", "天地玄黄宇宙洪荒日月盈昃辰宿列张"]);
+			const short = text(1 + Math.floor(random() * 50), alphabet);
+			const long = random() < 0.5 ? mutate(short, Math.floor(random() * 6), alphabet) + text(Math.floor(random() * 80), alphabet) : text(short.length + Math.floor(random() * 80), alphabet);
+			if (long.length < short.length) continue;
+			const { codes, starts } = pool([short, long]);
+			const exact = endWindowBounds(codes, starts[0], short.length, starts[1], long.length);
+			const limit = Math.floor(random() * 12);
+			const bounded = endWindowBounds(codes, starts[0], short.length, starts[1], long.length, limit);
+			for (const w of [0, 1]) {
+				if (exact[w] <= limit) expect(bounded[w]).toBe(exact[w]);
+				else expect(bounded[w]).toBeGreaterThan(limit);
+			}
+		}
+		// No counts left behind by a window that stopped early.
+		const { codes, starts } = pool(["甲乙丙丁戊己", "庚辛壬癸庚辛壬癸庚辛壬癸甲乙丙丁戊己"]);
+		const once = endWindowBounds(codes, starts[0], 6, starts[1], 18);
+		endWindowBounds(codes, starts[0], 6, starts[1], 18, 1);
+		expect(endWindowBounds(codes, starts[0], 6, starts[1], 18)).toEqual(once);
+	});
 	it("leaves no counts behind: the same question gets the same answer", () => {
 		const { codes, starts } = pool(["甲乙丙丁戊己", "甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸"]);
 		const once = endWindowBounds(codes, starts[0], 6, starts[1], 20);
