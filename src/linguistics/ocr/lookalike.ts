@@ -10,8 +10,9 @@
 import { isHan } from "../script.js";
 import { loadLexicon, segmentWindow, singleFrequencies, wordFrequency, type Token } from "../segment.js";
 import { lazy, loadDataFile } from "./data.js";
+import type { ParagraphScan } from "./scan.js";
 import type { OcrFinding } from "./types.js";
-import { coverageIndex, isCoveredPair, OUTSIDE_ROW, pairCount, pairKey, RARE_ROW } from "./word-pairs.js";
+import { coverageIndex, isCoveredPair, OUTSIDE_ROW, pairCount, pairKey } from "./word-pairs.js";
 
 export interface Neighbour {
 	code: number;
@@ -169,7 +170,8 @@ function confidence(similarity: number, wordCount: number, aloneA: number, alone
  * the break.
  */
 function joinedView(text: string): { view: string; origin: Int32Array } {
-	const origin = new Int32Array(text.length);
+	if (originBuffer.length < text.length) originBuffer = new Int32Array(Math.max(text.length, 2 * originBuffer.length));
+	const origin = originBuffer;
 	const pieces: string[] = [];
 	let pieceStart = 0;
 	let n = 0;
@@ -188,8 +190,11 @@ function joinedView(text: string): { view: string; origin: Int32Array } {
 		origin[n++] = i;
 	}
 	pieces.push(text.slice(pieceStart));
-	return { view: pieces.join(""), origin: origin.subarray(0, n) };
+	return { view: pieces.join(""), origin };
 }
+
+/** joinedView's offset map, reused: a typed array this size is an external allocation each time. */
+let originBuffer = new Int32Array(256);
 
 interface Candidate {
 	index: number;
@@ -206,19 +211,14 @@ interface Candidate {
  */
 const FUNCTION_WORD_COUNT = 100_000;
 
-const SUSPECT = 1;
-/** Space, CR, LF: a line-wrap break when it stands between Han characters. */
-const BREAK_UNIT = 2;
-
-/** Per UTF-16 unit: SUSPECT for a Han character that is no function word and has look-alikes, else 0. */
-const unitKinds = lazy((): Uint8Array => {
+/** Per UTF-16 unit: 1 for a Han character that is no function word and has look-alikes, else 0 (read by scan.ts). */
+export const suspectUnits = lazy((): Uint8Array => {
 	const kinds = new Uint8Array(0x10000);
 	const { start } = neighbourTable();
 	const standalone = standaloneTable();
 	for (let c = 0x3400; c <= 0x9fff; c++) {
-		if (isHanUnit(c) && standalone[c] < FUNCTION_WORD_COUNT && start[c] !== start[c + 1]) kinds[c] = SUSPECT;
+		if (isHanUnit(c) && standalone[c] < FUNCTION_WORD_COUNT && start[c] !== start[c + 1]) kinds[c] = 1;
 	}
-	kinds[0x20] = kinds[0x0a] = kinds[0x0d] = BREAK_UNIT;
 	return kinds;
 });
 
@@ -249,76 +249,29 @@ function looksLikeName(view: string, start: number): boolean {
 const WINDOW = 8;
 
 /** Per UTF-16 unit: its row in the coverage matrix (word-pairs.ts), OUTSIDE_ROW for every unit that is not Han. */
-const hanRows = lazy((): Int32Array => {
+export const hanRows = lazy((): Int32Array => {
 	const rows = new Int32Array(0x10000).fill(OUTSIDE_ROW);
 	const { row } = coverageIndex();
 	for (let c = 0x3400; c <= 0x9fff; c++) if (isHanUnit(c)) rows[c] = row[c];
 	return rows;
 });
 
-/**
- * Indices of the characters worth a closer look: Han, no function word, with
- * look-alikes, and forming no common word with either neighbour. A tight loop
- * of its own, as it visits every character: the coverage of every adjacent
- * pair is read without a branch (a pair with a non-Han unit reads a zero
- * row), which costs less than deciding per character whether to ask.
- * With `joins`, undefined when a line-wrap break stands between two Han
- * characters: the scan must run on the joined view instead (see joinedView).
- */
-function strandedSuspects(view: string, joins: boolean): number[] | undefined {
-	const kind = unitKinds();
-	const rows = hanRows();
-	const { bits, coveredRare } = coverageIndex();
-	const out: number[] = [];
-	const n = view.length;
-	if (n === 0) return out;
-	let c = view.charCodeAt(0);
-	let rc = rows[c];
-	// Whether the pair (i - 1, i) is covered: 1 or 0.
-	let coveredLeft = 0;
-	for (let i = 0; i < n; i++) {
-		let q = -1;
-		let rq = OUTSIDE_ROW;
-		let coveredRight = 0;
-		if (i + 1 < n) {
-			q = view.charCodeAt(i + 1);
-			rq = rows[q];
-			if (rc === RARE_ROW || rq === RARE_ROW) {
-				coveredRight = rc !== OUTSIDE_ROW && rq !== OUTSIDE_ROW && coveredRare.has(pairKey(c, q)) ? 1 : 0;
-			} else {
-				const bit = rc | (rq << 1);
-				coveredRight = (bits[bit >>> 5] >>> (bit & 31)) & 1;
-			}
-		}
-		const k = kind[c] & ~(coveredLeft | coveredRight);
-		if (k !== 0) {
-			if (k === SUSPECT) out.push(i);
-			else if (joins && i > 0 && isHanUnit(view.charCodeAt(i - 1))) {
-				const j = c === 0x0d && q === 0x0a ? i + 2 : i + 1;
-				if (j < n && isHanUnit(view.charCodeAt(j))) return undefined;
-			}
-		}
-		c = q;
-		rc = rq;
-		coveredLeft = coveredRight;
-	}
-	return out;
-}
-
-export function detectLookalikes(text: string, options: LookalikeOptions): OcrFinding[] {
+/** The stranded suspects scan.ts found (see scanParagraph), checked for a look-alike reading. */
+export function detectLookalikes(text: string, options: LookalikeOptions, scan: ParagraphScan): OcrFinding[] {
 	const findings: OcrFinding[] = [];
+	const count = scan.suspectCount;
+	if (count === 0) return findings;
+	const stranded = scan.suspects;
 	const table = neighbourTable();
 	const standalone = standaloneTable();
 	const filter = readingFilter();
 	// Most paragraphs have nothing to join: no copy, offsets map to themselves.
 	let view = text;
 	let originMap: Int32Array | undefined;
-	let stranded = strandedSuspects(text, true);
-	if (stranded === undefined) {
+	if (scan.joined) {
 		const joined = joinedView(text);
 		view = joined.view;
 		originMap = joined.origin;
-		stranded = strandedSuspects(view, false)!;
 	}
 	const origin = (k: number) => (originMap ? originMap[k] : k);
 	const n = view.length;
@@ -346,8 +299,14 @@ export function detectLookalikes(text: string, options: LookalikeOptions): OcrFi
 			proposed: cand.word,
 		});
 	};
-	for (let k = 0; k < stranded.length; k++) {
-		const i = stranded[k];
+	// The scan lists paragraph offsets; in a joined view they are renumbered (both in order).
+	let viewIndex = 0;
+	for (let k = 0; k < count; k++) {
+		let i = stranded[k];
+		if (originMap) {
+			while (originMap[viewIndex] < i) viewIndex++;
+			i = viewIndex;
+		}
 		const c = view.charCodeAt(i);
 		const first = table.start[c];
 		const last = table.start[c + 1];
