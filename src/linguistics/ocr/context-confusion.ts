@@ -172,12 +172,12 @@ function countedNounFollows(after: string, heads: readonly string[]): boolean {
 
 /** The pairs scan.ts found flagged, checked against the context (the scan settled every other character). */
 export function detectContextConfusions(text: string, options: ContextConfusionOptions, scan: ParagraphScan): OcrFinding[] {
-	const { pairs } = scan;
-	if (pairs.length === 0) return [];
+	const { pairs, pairCount } = scan;
+	if (pairCount === 0) return [];
 	const t = tables();
 	const wanted = (options.quantity ? QUANTITY_FIRST : 0) | (options.damagedPair ? HEAD_FIRST : 0);
 	let findings: OcrFinding[] | undefined;
-	for (let x = 0; x < pairs.length; x += 3) {
+	for (let x = 0; x < 3 * pairCount; x += 3) {
 		const i = pairs[x];
 		const k = pairs[x + 1];
 		const f = pairs[x + 2] & wanted;

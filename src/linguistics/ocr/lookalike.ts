@@ -105,10 +105,21 @@ const neighbourTable = lazy((): NeighbourTable => {
  * one filter read then spares the look-alike loop and its table probes.
  */
 const FILTER_BITS = 23;
+const BLOCK_BITS = FILTER_BITS - 9;
 const HAN_BASE = 0x3400;
 const HAN_SPAN = 0xa000 - HAN_BASE;
-const readingSlot = (c: number, partner: number, side: number): number =>
-	Math.imul(((c - HAN_BASE) * HAN_SPAN + (partner - HAN_BASE)) * 2 + (side > 0 ? 1 : 0), 0x9e3779b1) >>> (32 - FILTER_BITS);
+const readingKey = (c: number, partner: number, side: number): number =>
+	((c - HAN_BASE) * HAN_SPAN + (partner - HAN_BASE)) * 2 + (side > 0 ? 1 : 0);
+/** Two bits in one 512-bit block: one cache line per question, with the false positives of a two-hash filter. */
+const readingWord = (key: number): number => (Math.imul(key, 0x9e3779b1) >>> (32 - BLOCK_BITS)) << 4;
+const readingBits = (key: number): number => Math.imul(key, 0x85ebca6b);
+const readingSeen = (filter: Uint32Array, key: number): boolean => {
+	const word = readingWord(key);
+	const h = readingBits(key);
+	const b1 = h >>> 23;
+	const b2 = (h >>> 14) & 511;
+	return (filter[word + (b1 >>> 5)] & (1 << (b1 & 31))) !== 0 && (filter[word + (b2 >>> 5)] & (1 << (b2 & 31))) !== 0;
+};
 
 const readingFilter = lazy((): Uint32Array => {
 	const { start, codes } = neighbourTable();
@@ -121,8 +132,13 @@ const readingFilter = lazy((): Uint32Array => {
 	for (let c = 0; c < 0x10000; c++) for (let k = start[c]; k < start[c + 1]; k++) by[fill[codes[k]]++] = c;
 	const bits = new Uint32Array(1 << (FILTER_BITS - 5));
 	const add = (c: number, partner: number, side: number) => {
-		const slot = readingSlot(c, partner, side);
-		bits[slot >>> 5] |= 1 << (slot & 31);
+		const key = readingKey(c, partner, side);
+		const word = readingWord(key);
+		const h = readingBits(key);
+		const b1 = h >>> 23;
+		const b2 = (h >>> 14) & 511;
+		bits[word + (b1 >>> 5)] |= 1 << (b1 & 31);
+		bits[word + (b2 >>> 5)] |= 1 << (b2 & 31);
 	};
 	const { pair, pairCounts } = loadLexicon();
 	for (let w = 0; w < pair.length; w++) {
@@ -318,8 +334,7 @@ export function detectLookalikes(text: string, options: LookalikeOptions, scan: 
 		for (let side = -1; side <= 1; side += 2) {
 			const partner = at(i + side);
 			if (!isHanUnit(partner)) continue;
-			const slot = readingSlot(c, partner, side);
-			if ((filter[slot >>> 5] & (1 << (slot & 31))) === 0) continue;
+			if (!readingSeen(filter, readingKey(c, partner, side))) continue;
 			// Taking the partner away from a word it forms on its other side would tear that word apart —
 			// unless the character beyond keeps a word of its own (节日期问: 日 keeps 节日, so 期间 may take 期).
 			const beyond = at(i + 2 * side);

@@ -44,8 +44,9 @@ export interface ParagraphScan {
 	suspectCount: number;
 	/** A line-wrap break stands between two Han characters, read as one word across it (see lookalike.joinedView). */
 	joined: boolean;
-	/** Context-confusion candidates as triples: offset of the first character, of the second, pair flags. */
-	pairs: number[];
+	/** Context-confusion candidates as triples: offset of the first character, of the second, pair flags; pairCount triples. */
+	pairs: Int32Array;
+	pairCount: number;
 	/** Paragraph offsets of the units mojibake is made of, in order; rareCount of them. */
 	rare: Int32Array;
 	rareCount: number;
@@ -76,7 +77,16 @@ const unitInfo = lazy((): Uint16Array => {
 });
 
 /** Reused by every call: a scan is read before the next paragraph is scanned. */
-const shared: ParagraphScan = { suspects: new Int32Array(256), suspectCount: 0, joined: false, pairs: [], rare: new Int32Array(256), rareCount: 0, seen: 0 };
+const shared: ParagraphScan = {
+	suspects: new Int32Array(256),
+	suspectCount: 0,
+	joined: false,
+	pairs: new Int32Array(3 * 256),
+	pairCount: 0,
+	rare: new Int32Array(256),
+	rareCount: 0,
+	seen: 0,
+};
 
 /** First-character pair flags; the matching second-character flags are these shifted left by two. */
 const FIRST_FLAGS = (1 << (PAIR_FLAG_BITS / 2)) - 1;
@@ -94,14 +104,15 @@ export function scanParagraph(source: string, from: number, to: number): Paragra
 		const size = Math.max(length, 2 * out.suspects.length);
 		out.suspects = new Int32Array(size);
 		out.rare = new Int32Array(size);
+		out.pairs = new Int32Array(3 * size);
 	}
 	const { suspects, rare, pairs } = out;
-	pairs.length = 0;
 	const info = unitInfo();
 	const rows = hanRows();
 	const { bits, coveredRare } = coverageIndex();
 	let suspectCount = 0;
 	let rareCount = 0;
+	let pairCount = 0;
 	let seen = 0;
 	let joined = false;
 	if (from < to) {
@@ -143,9 +154,17 @@ export function scanParagraph(source: string, from: number, to: number): Paragra
 				rc = rq;
 			}
 			if ((m & ~(history | covered) & SUSPECT) !== 0) suspects[suspectCount++] = i - from;
-			const pair = (m >>> PAIR_SHIFT) & (mq >>> (PAIR_SHIFT + 2)) & FIRST_FLAGS;
-			// damagedModifier needs the two characters before the head and the one before them stranded.
-			if (pair !== 0) pairs.push(i - from, j - from, (history & 7) === 0 ? pair : pair & ~HEAD_FIRST);
+			let pair = (m >>> PAIR_SHIFT) & (mq >>> (PAIR_SHIFT + 2)) & FIRST_FLAGS;
+			if (pair !== 0) {
+				// damagedModifier needs the two characters before a head noun and the one before them stranded.
+				if ((history & 7) !== 0) pair &= ~HEAD_FIRST;
+				if (pair !== 0) {
+					pairs[3 * pairCount] = i - from;
+					pairs[3 * pairCount + 1] = j - from;
+					pairs[3 * pairCount + 2] = pair;
+					pairCount++;
+				}
+			}
 			if ((m & RARE) !== 0) rare[rareCount++] = i - from;
 			seen |= m;
 			if (j >= to) break;
@@ -157,6 +176,7 @@ export function scanParagraph(source: string, from: number, to: number): Paragra
 	}
 	out.suspectCount = suspectCount;
 	out.rareCount = rareCount;
+	out.pairCount = pairCount;
 	out.seen = seen & (SEEN_SPACE | SEEN_LETTER | SEEN_DIGIT | SEEN_TRADITIONAL);
 	out.joined = joined;
 	return out;
