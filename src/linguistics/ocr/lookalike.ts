@@ -102,18 +102,19 @@ const neighbourTable = lazy((): NeighbourTable => {
  * A Bloom filter over (stranded character, neighbour, side): set when some
  * look-alike of the character makes a dictionary word with that neighbour on
  * that side. Nineteen stranded characters in twenty have no such reading;
- * one filter read then spares the look-alike loop and its table probes.
+ * one filter read then spares the look-alike loop and its table probes
+ * (read in scan.ts's pass, so that such characters are never listed).
  */
 const FILTER_BITS = 23;
 const BLOCK_BITS = FILTER_BITS - 9;
 const HAN_BASE = 0x3400;
 const HAN_SPAN = 0xa000 - HAN_BASE;
-const readingKey = (c: number, partner: number, side: number): number =>
+export const readingKey = (c: number, partner: number, side: number): number =>
 	((c - HAN_BASE) * HAN_SPAN + (partner - HAN_BASE)) * 2 + (side > 0 ? 1 : 0);
 /** Two bits in one 512-bit block: one cache line per question, with the false positives of a two-hash filter. */
 const readingWord = (key: number): number => (Math.imul(key, 0x9e3779b1) >>> (32 - BLOCK_BITS)) << 4;
 const readingBits = (key: number): number => Math.imul(key, 0x85ebca6b);
-const readingSeen = (filter: Uint32Array, key: number): boolean => {
+export const readingSeen = (filter: Uint32Array, key: number): boolean => {
 	const word = readingWord(key);
 	const h = readingBits(key);
 	const b1 = h >>> 23;
@@ -121,7 +122,7 @@ const readingSeen = (filter: Uint32Array, key: number): boolean => {
 	return (filter[word + (b1 >>> 5)] & (1 << (b1 & 31))) !== 0 && (filter[word + (b2 >>> 5)] & (1 << (b2 & 31))) !== 0;
 };
 
-const readingFilter = lazy((): Uint32Array => {
+export const readingFilter = lazy((): Uint32Array => {
 	const { start, codes } = neighbourTable();
 	// Which characters list each code as a look-alike: the neighbour table read backwards, flattened the same way.
 	const byStart = new Int32Array(0x10001);
