@@ -232,11 +232,13 @@ function utf8Expect(b: number): number {
  * (linear per start) and tries the longest spans ending on a character
  * boundary: the repair search never decodes a span that cannot be UTF-8.
  */
+let endsBuffer: Int32Array | undefined;
+
 function repairRun(text: string, from: number, to: number, out: OcrFinding[]): void {
 	const enc = gbkEncoder();
 	const common = commonCharacters();
 	// Span ends on a character boundary, for the current start (a run is at most MAX_REGION long).
-	const ends = new Int32Array(to - from);
+	const ends = (endsBuffer ??= new Int32Array(MAX_REGION));
 	let start = from;
 	while (start < to) {
 		const first = enc[text.charCodeAt(start)];
