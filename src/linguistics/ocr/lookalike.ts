@@ -211,7 +211,7 @@ function joinedView(text: string): { view: string; origin: Int32Array } {
 }
 
 /** joinedView's offset map, reused: a typed array this size is an external allocation each time. */
-let originBuffer = new Int32Array(256);
+let originBuffer = new Int32Array(0);
 
 interface Candidate {
 	index: number;

@@ -87,7 +87,7 @@ const DAMAGED_UNIT = 8;
 
 /**
  * Per UTF-16 unit, as flags: CANDIDATE (has a GBK code to re-encode: not ASCII, not U+FFFD), RARE
- * (not among the common characters, see rareTable), LATIN1_LEAD (à–ï), DAMAGED_UNIT (U+FFFD, private use).
+ * (not among the common characters, see rareUnits), LATIN1_LEAD (à–ï), DAMAGED_UNIT (U+FFFD, private use).
  */
 const unitKinds = lazy((): Uint8Array => {
 	const rare = rareUnits();
@@ -216,6 +216,9 @@ export const rareUnits = lazy((): Uint8Array => {
 	return table;
 });
 
+/** repairRun's span ends, reused: a typed array per region cost a tenth of the detector. */
+let endsBuffer: Int32Array | undefined;
+
 /** Continuation bytes still expected after a UTF-8 lead byte; -1 for a byte that cannot start a character. */
 function utf8Expect(b: number): number {
 	if (b < 0x80) return 0;
@@ -232,8 +235,6 @@ function utf8Expect(b: number): number {
  * (linear per start) and tries the longest spans ending on a character
  * boundary: the repair search never decodes a span that cannot be UTF-8.
  */
-let endsBuffer: Int32Array | undefined;
-
 function repairRun(text: string, from: number, to: number, out: OcrFinding[]): void {
 	const enc = gbkEncoder();
 	const common = commonCharacters();

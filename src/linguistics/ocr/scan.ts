@@ -15,8 +15,9 @@
  *   for the damaged-modifier check only where the three pairs before it form
  *   no word either (the same coverage the stranded test reads);
  * - the units mojibake is made of (mojibake.ts rebuilds its regions from them);
- * - which units occur at all (traditional, ASCII letter and digit, space), so
- *   that detectors that cannot fire are not called.
+ * - which units occur at all (traditional forms, ASCII letters and digits,
+ *   spaces), so that detectors that cannot fire are not called (the
+ *   document's script balance is counted only once a traditional form shows).
  */
 import { isHan } from "../script.js";
 import { HEAD_FIRST, pairFlags, PAIR_FLAG_BITS } from "./context-confusion.js";
@@ -70,6 +71,7 @@ const unitInfo = lazy((): Uint16Array => {
 		if (isTraditionalUnit(c)) v |= SEEN_TRADITIONAL;
 		if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) v |= SEEN_LETTER;
 		if (c >= 0x30 && c <= 0x39) v |= SEEN_DIGIT;
+		// Pair flags mark Chinese words' characters, all Han: a pair is read between view neighbours as for the stranded test.
 		info[c] = v | (pair[c] << PAIR_SHIFT);
 	}
 	info[0x20] |= BREAK | SEEN_SPACE;
