@@ -8,7 +8,12 @@ import {
 	detectMojibake,
 	detectTraditional,
 	isPredominantlySimplified,
+	scanParagraph,
 	scriptBalance,
+	SEEN_DIGIT,
+	SEEN_LETTER,
+	SEEN_SPACE,
+	SEEN_TRADITIONAL,
 	type OcrFinding,
 } from "../src/linguistics/ocr/index.js";
 
@@ -111,6 +116,8 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 		return {
 			Paragraph(node) {
 				const text = node.value;
+				// One pass over the paragraph for all detectors, read where it lies in the document (see scanParagraph).
+				const scan = scanParagraph(documentText, node.range[0], node.range[1]);
 				// Most paragraphs have no finding at all: no arrays spread, sorted or filtered for them.
 				let findings: OcrFinding[] | undefined;
 				let garbled = false;
@@ -120,17 +127,18 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 					for (let k = 0; k < found.length; k++) findings.push(found[k]);
 				};
 				if (options.mojibake || options.damagedChar) {
-					const found = detectMojibake(text, mojibakeOptions);
+					const found = detectMojibake(text, mojibakeOptions, scan);
 					garbled = found.length > 0;
 					add(found);
 				}
-				if (options.latinDigit) add(detectLatinDigit(text));
-				if (options.injectedSpace) add(detectInjectedSpaces(text, injectedSpaceOptions));
-				if (options.traditional && traditionalToFind()) add(detectTraditional(text));
+				// The detectors below find nothing without the units they start from.
+				if (options.latinDigit && (scan.seen & (SEEN_LETTER | SEEN_DIGIT)) === (SEEN_LETTER | SEEN_DIGIT)) add(detectLatinDigit(text));
+				if (options.injectedSpace && (scan.seen & SEEN_SPACE) !== 0) add(detectInjectedSpaces(text, injectedSpaceOptions));
+				if (options.traditional && (scan.seen & SEEN_TRADITIONAL) !== 0 && traditionalToFind()) add(detectTraditional(text));
 				if (options.lookalike) {
-					add(detectLookalikes(text, lookalikeOptions));
+					add(detectLookalikes(text, lookalikeOptions, scan));
 					if (options.lookalikeContext || options.lookalikeDamagedPair) {
-						const contextual = detectContextConfusions(text, contextOptions);
+						const contextual = detectContextConfusions(text, contextOptions, scan);
 						// A character the look-alike detector already reads is not read twice.
 						for (const f of contextual) {
 							if (!findings?.some((g) => g.subtype === "lookalike" && g.start === f.start)) (findings ??= []).push(f);

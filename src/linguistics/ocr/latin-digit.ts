@@ -29,7 +29,12 @@ const tables = lazy(() => {
 	};
 });
 
-const TOKEN = /[A-Za-z0-9]+/gu;
+/**
+ * A run of letters and digits with a letter touching a digit, whole: every
+ * confusion this detector knows is such a run, and news text is full of
+ * runs that are plain numbers (2023, 15) or plain words (AI).
+ */
+const MIXED_TOKEN = /[A-Za-z0-9]*(?:[A-Za-z][0-9]|[0-9][A-Za-z])[A-Za-z0-9]*/gu;
 const HAS_DIGIT = /[0-9]/u;
 const HAS_LETTER = /[A-Za-z]/u;
 
@@ -51,7 +56,7 @@ export function detectLatinDigit(text: string): OcrFinding[] {
 	const findings: OcrFinding[] = [];
 	if (!MIXED.test(text)) return findings;
 	const t = tables();
-	for (const m of text.matchAll(TOKEN)) {
+	for (const m of text.matchAll(MIXED_TOKEN)) {
 		const token = m[0];
 		if (!HAS_DIGIT.test(token) || token.length > 8) continue;
 		const start = m.index;

@@ -10,8 +10,9 @@
 import { isHan } from "../script.js";
 import { loadLexicon, segmentWindow, singleFrequencies, wordFrequency, type Token } from "../segment.js";
 import { lazy, loadDataFile } from "./data.js";
+import type { ParagraphScan } from "./scan.js";
 import type { OcrFinding } from "./types.js";
-import { coverageIndex, isCoveredPair, OUTSIDE_ROW, pairCount, pairKey, RARE_ROW } from "./word-pairs.js";
+import { coverageIndex, isCoveredPair, OUTSIDE_ROW, pairCount, pairKey } from "./word-pairs.js";
 
 export interface Neighbour {
 	code: number;
@@ -101,15 +102,27 @@ const neighbourTable = lazy((): NeighbourTable => {
  * A Bloom filter over (stranded character, neighbour, side): set when some
  * look-alike of the character makes a dictionary word with that neighbour on
  * that side. Nineteen stranded characters in twenty have no such reading;
- * one filter read then spares the look-alike loop and its table probes.
+ * one filter read then spares the look-alike loop and its table probes
+ * (read in scan.ts's pass, so that such characters are never listed).
  */
 const FILTER_BITS = 23;
+const BLOCK_BITS = FILTER_BITS - 9;
 const HAN_BASE = 0x3400;
 const HAN_SPAN = 0xa000 - HAN_BASE;
-const readingSlot = (c: number, partner: number, side: number): number =>
-	Math.imul(((c - HAN_BASE) * HAN_SPAN + (partner - HAN_BASE)) * 2 + (side > 0 ? 1 : 0), 0x9e3779b1) >>> (32 - FILTER_BITS);
+export const readingKey = (c: number, partner: number, side: number): number =>
+	((c - HAN_BASE) * HAN_SPAN + (partner - HAN_BASE)) * 2 + (side > 0 ? 1 : 0);
+/** Two bits in one 512-bit block: one cache line per question, with the false positives of a two-hash filter. */
+const readingWord = (key: number): number => (Math.imul(key, 0x9e3779b1) >>> (32 - BLOCK_BITS)) << 4;
+const readingBits = (key: number): number => Math.imul(key, 0x85ebca6b);
+export const readingSeen = (filter: Uint32Array, key: number): boolean => {
+	const word = readingWord(key);
+	const h = readingBits(key);
+	const b1 = h >>> 23;
+	const b2 = (h >>> 14) & 511;
+	return (filter[word + (b1 >>> 5)] & (1 << (b1 & 31))) !== 0 && (filter[word + (b2 >>> 5)] & (1 << (b2 & 31))) !== 0;
+};
 
-const readingFilter = lazy((): Uint32Array => {
+export const readingFilter = lazy((): Uint32Array => {
 	const { start, codes } = neighbourTable();
 	// Which characters list each code as a look-alike: the neighbour table read backwards, flattened the same way.
 	const byStart = new Int32Array(0x10001);
@@ -120,8 +133,13 @@ const readingFilter = lazy((): Uint32Array => {
 	for (let c = 0; c < 0x10000; c++) for (let k = start[c]; k < start[c + 1]; k++) by[fill[codes[k]]++] = c;
 	const bits = new Uint32Array(1 << (FILTER_BITS - 5));
 	const add = (c: number, partner: number, side: number) => {
-		const slot = readingSlot(c, partner, side);
-		bits[slot >>> 5] |= 1 << (slot & 31);
+		const key = readingKey(c, partner, side);
+		const word = readingWord(key);
+		const h = readingBits(key);
+		const b1 = h >>> 23;
+		const b2 = (h >>> 14) & 511;
+		bits[word + (b1 >>> 5)] |= 1 << (b1 & 31);
+		bits[word + (b2 >>> 5)] |= 1 << (b2 & 31);
 	};
 	const { pair, pairCounts } = loadLexicon();
 	for (let w = 0; w < pair.length; w++) {
@@ -169,7 +187,8 @@ function confidence(similarity: number, wordCount: number, aloneA: number, alone
  * the break.
  */
 function joinedView(text: string): { view: string; origin: Int32Array } {
-	const origin = new Int32Array(text.length);
+	if (originBuffer.length < text.length) originBuffer = new Int32Array(Math.max(text.length, 2 * originBuffer.length));
+	const origin = originBuffer;
 	const pieces: string[] = [];
 	let pieceStart = 0;
 	let n = 0;
@@ -188,8 +207,11 @@ function joinedView(text: string): { view: string; origin: Int32Array } {
 		origin[n++] = i;
 	}
 	pieces.push(text.slice(pieceStart));
-	return { view: pieces.join(""), origin: origin.subarray(0, n) };
+	return { view: pieces.join(""), origin };
 }
+
+/** joinedView's offset map, reused: a typed array this size is an external allocation each time. */
+let originBuffer = new Int32Array(0);
 
 interface Candidate {
 	index: number;
@@ -206,19 +228,14 @@ interface Candidate {
  */
 const FUNCTION_WORD_COUNT = 100_000;
 
-const SUSPECT = 1;
-/** Space, CR, LF: a line-wrap break when it stands between Han characters. */
-const BREAK_UNIT = 2;
-
-/** Per UTF-16 unit: SUSPECT for a Han character that is no function word and has look-alikes, else 0. */
-const unitKinds = lazy((): Uint8Array => {
+/** Per UTF-16 unit: 1 for a Han character that is no function word and has look-alikes, else 0 (read by scan.ts). */
+export const suspectUnits = lazy((): Uint8Array => {
 	const kinds = new Uint8Array(0x10000);
 	const { start } = neighbourTable();
 	const standalone = standaloneTable();
 	for (let c = 0x3400; c <= 0x9fff; c++) {
-		if (isHanUnit(c) && standalone[c] < FUNCTION_WORD_COUNT && start[c] !== start[c + 1]) kinds[c] = SUSPECT;
+		if (isHanUnit(c) && standalone[c] < FUNCTION_WORD_COUNT && start[c] !== start[c + 1]) kinds[c] = 1;
 	}
-	kinds[0x20] = kinds[0x0a] = kinds[0x0d] = BREAK_UNIT;
 	return kinds;
 });
 
@@ -249,76 +266,29 @@ function looksLikeName(view: string, start: number): boolean {
 const WINDOW = 8;
 
 /** Per UTF-16 unit: its row in the coverage matrix (word-pairs.ts), OUTSIDE_ROW for every unit that is not Han. */
-const hanRows = lazy((): Int32Array => {
+export const hanRows = lazy((): Int32Array => {
 	const rows = new Int32Array(0x10000).fill(OUTSIDE_ROW);
 	const { row } = coverageIndex();
 	for (let c = 0x3400; c <= 0x9fff; c++) if (isHanUnit(c)) rows[c] = row[c];
 	return rows;
 });
 
-/**
- * Indices of the characters worth a closer look: Han, no function word, with
- * look-alikes, and forming no common word with either neighbour. A tight loop
- * of its own, as it visits every character: the coverage of every adjacent
- * pair is read without a branch (a pair with a non-Han unit reads a zero
- * row), which costs less than deciding per character whether to ask.
- * With `joins`, undefined when a line-wrap break stands between two Han
- * characters: the scan must run on the joined view instead (see joinedView).
- */
-function strandedSuspects(view: string, joins: boolean): number[] | undefined {
-	const kind = unitKinds();
-	const rows = hanRows();
-	const { bits, coveredRare } = coverageIndex();
-	const out: number[] = [];
-	const n = view.length;
-	if (n === 0) return out;
-	let c = view.charCodeAt(0);
-	let rc = rows[c];
-	// Whether the pair (i - 1, i) is covered: 1 or 0.
-	let coveredLeft = 0;
-	for (let i = 0; i < n; i++) {
-		let q = -1;
-		let rq = OUTSIDE_ROW;
-		let coveredRight = 0;
-		if (i + 1 < n) {
-			q = view.charCodeAt(i + 1);
-			rq = rows[q];
-			if (rc === RARE_ROW || rq === RARE_ROW) {
-				coveredRight = rc !== OUTSIDE_ROW && rq !== OUTSIDE_ROW && coveredRare.has(pairKey(c, q)) ? 1 : 0;
-			} else {
-				const bit = rc | (rq << 1);
-				coveredRight = (bits[bit >>> 5] >>> (bit & 31)) & 1;
-			}
-		}
-		const k = kind[c] & ~(coveredLeft | coveredRight);
-		if (k !== 0) {
-			if (k === SUSPECT) out.push(i);
-			else if (joins && i > 0 && isHanUnit(view.charCodeAt(i - 1))) {
-				const j = c === 0x0d && q === 0x0a ? i + 2 : i + 1;
-				if (j < n && isHanUnit(view.charCodeAt(j))) return undefined;
-			}
-		}
-		c = q;
-		rc = rq;
-		coveredLeft = coveredRight;
-	}
-	return out;
-}
-
-export function detectLookalikes(text: string, options: LookalikeOptions): OcrFinding[] {
+/** The stranded suspects scan.ts found (see scanParagraph), checked for a look-alike reading. */
+export function detectLookalikes(text: string, options: LookalikeOptions, scan: ParagraphScan): OcrFinding[] {
 	const findings: OcrFinding[] = [];
+	const count = scan.suspectCount;
+	if (count === 0) return findings;
+	const stranded = scan.suspects;
 	const table = neighbourTable();
 	const standalone = standaloneTable();
 	const filter = readingFilter();
 	// Most paragraphs have nothing to join: no copy, offsets map to themselves.
 	let view = text;
 	let originMap: Int32Array | undefined;
-	let stranded = strandedSuspects(text, true);
-	if (stranded === undefined) {
+	if (scan.joined) {
 		const joined = joinedView(text);
 		view = joined.view;
 		originMap = joined.origin;
-		stranded = strandedSuspects(view, false)!;
 	}
 	const origin = (k: number) => (originMap ? originMap[k] : k);
 	const n = view.length;
@@ -346,8 +316,14 @@ export function detectLookalikes(text: string, options: LookalikeOptions): OcrFi
 			proposed: cand.word,
 		});
 	};
-	for (let k = 0; k < stranded.length; k++) {
-		const i = stranded[k];
+	// The scan lists paragraph offsets; in a joined view they are renumbered (both in order).
+	let viewIndex = 0;
+	for (let k = 0; k < count; k++) {
+		let i = stranded[k];
+		if (originMap) {
+			while (originMap[viewIndex] < i) viewIndex++;
+			i = viewIndex;
+		}
 		const c = view.charCodeAt(i);
 		const first = table.start[c];
 		const last = table.start[c + 1];
@@ -359,8 +335,7 @@ export function detectLookalikes(text: string, options: LookalikeOptions): OcrFi
 		for (let side = -1; side <= 1; side += 2) {
 			const partner = at(i + side);
 			if (!isHanUnit(partner)) continue;
-			const slot = readingSlot(c, partner, side);
-			if ((filter[slot >>> 5] & (1 << (slot & 31))) === 0) continue;
+			if (!readingSeen(filter, readingKey(c, partner, side))) continue;
 			// Taking the partner away from a word it forms on its other side would tear that word apart —
 			// unless the character beyond keeps a word of its own (节日期问: 日 keeps 节日, so 期间 may take 期).
 			const beyond = at(i + 2 * side);

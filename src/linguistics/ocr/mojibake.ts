@@ -7,6 +7,7 @@
  */
 import { isCjkPunctuation, isHan } from "../script.js";
 import { lazy, loadDataFile } from "./data.js";
+import type { ParagraphScan } from "./scan.js";
 import type { OcrFinding } from "./types.js";
 
 /**
@@ -86,10 +87,10 @@ const DAMAGED_UNIT = 8;
 
 /**
  * Per UTF-16 unit, as flags: CANDIDATE (has a GBK code to re-encode: not ASCII, not U+FFFD), RARE
- * (not among the common characters, see rareTable), LATIN1_LEAD (à–ï), DAMAGED_UNIT (U+FFFD, private use).
+ * (not among the common characters, see rareUnits), LATIN1_LEAD (à–ï), DAMAGED_UNIT (U+FFFD, private use).
  */
 const unitKinds = lazy((): Uint8Array => {
-	const rare = rareTable();
+	const rare = rareUnits();
 	const kinds = new Uint8Array(0x10000);
 	for (let c = 0; c < 0x10000; c++) {
 		let k = isGbkCandidate(c) ? CANDIDATE : 0;
@@ -111,56 +112,69 @@ interface Scan {
 }
 
 /**
- * One pass over the paragraph says which searches can find anything: a
- * Latin-1 lead with a trail after it, a damaged character, and the regions
- * where rare characters cluster (never three common characters in a row)
- * that hold at least two of them. Clean text almost never has any of them;
- * a common character, nearly all of the text, costs one table read.
+ * Which searches can find anything: a Latin-1 lead with a trail after it, a
+ * damaged character, and the regions where rare characters cluster (never
+ * three common characters in a row) that hold at least two of them. Read
+ * from the positions of the rare units alone (scan.ts lists them, about one
+ * unit in thirty of news text): a region grows from a rare unit over at most
+ * two common ones to the next, so the units between are looked at only there.
  */
-function scan(text: string): Scan {
+function scanRare(text: string, rare: Int32Array, rareCount: number): Scan {
 	const kinds = unitKinds();
+	const n = text.length;
 	let latin1 = false;
 	let damaged = false;
 	let regions: number[] | undefined;
-	let regionStart = -1;
-	let runStart = 0;
-	let lastRare = -1;
-	let rare = 0;
-	const n = text.length;
-	for (let i = 0; i <= n; i++) {
-		const k = kinds[i < n ? text.charCodeAt(i) : 0];
-		if (k === CANDIDATE) {
-			if (regionStart < 0 || i - lastRare < 3) continue;
-		} else {
-			if ((k & LATIN1_LEAD) !== 0) {
-				if (i + 1 < n && isLatin1Trail(text.charCodeAt(i + 1))) latin1 = true;
-			} else if ((k & DAMAGED_UNIT) !== 0) damaged = true;
-			if ((k & CANDIDATE) !== 0) {
-				if ((k & RARE) !== 0) {
-					if (regionStart < 0) regionStart = i;
-					rare++;
-					lastRare = i;
-					continue;
-				}
-				if (regionStart < 0 || i - lastRare < 3) continue;
+	const note = (k: number, i: number) => {
+		if ((k & LATIN1_LEAD) !== 0) {
+			if (i + 1 < n && isLatin1Trail(text.charCodeAt(i + 1))) latin1 = true;
+		} else if ((k & DAMAGED_UNIT) !== 0) damaged = true;
+	};
+	for (let x = 0; x < rareCount; x++) {
+		const regionStart = rare[x];
+		const k = kinds[text.charCodeAt(regionStart)];
+		note(k, regionStart);
+		// A rare unit without a GBK code (U+FFFD) starts no region.
+		if ((k & CANDIDATE) === 0) continue;
+		let count = 1;
+		let last = regionStart;
+		let end = n;
+		// The region ends at a unit without a GBK code or at the third common character in a row.
+		for (let i = regionStart + 1; i < n; i++) {
+			const ki = kinds[text.charCodeAt(i)];
+			if ((ki & CANDIDATE) === 0) {
+				end = i;
+				break;
+			}
+			if ((ki & RARE) !== 0) {
+				// The next rare unit of the list: it joins this region.
+				x++;
+				note(ki, i);
+				count++;
+				last = i;
+			} else if (i - last >= 3) {
+				end = i;
+				break;
 			}
 		}
-		// The region ends: at a unit without a GBK code, or at the third common character in a row.
-		if (regionStart >= 0 && rare >= 2) {
-			// A garbled span may begin or end with a character that happens to be common: widen by two.
-			const from = Math.max(runStart, regionStart - 2);
-			(regions ??= []).push(from, Math.min(i, from + MAX_REGION));
+		if (count < 2) continue;
+		// A garbled span may begin or end with a character that happens to be common: widen by two, within the run.
+		let from = Math.max(0, regionStart - 2);
+		for (let i = regionStart - 1; i >= from; i--) {
+			if ((kinds[text.charCodeAt(i)] & CANDIDATE) === 0) {
+				from = i + 1;
+				break;
+			}
 		}
-		regionStart = -1;
-		rare = 0;
-		if ((k & CANDIDATE) === 0) runStart = i + 1;
+		(regions ??= []).push(from, Math.min(end, from + MAX_REGION));
 	}
 	return { latin1, damaged, regions };
 }
 
-export function detectMojibake(text: string, options: { damaged: boolean; mojibake: boolean }): OcrFinding[] {
+export function detectMojibake(text: string, options: { damaged: boolean; mojibake: boolean }, scan: ParagraphScan): OcrFinding[] {
 	const findings: OcrFinding[] = [];
-	const seen = scan(text);
+	if (scan.rareCount === 0) return findings;
+	const seen = scanRare(text, scan.rare, scan.rareCount);
 	if (options.mojibake) {
 		if (seen.latin1) for (const m of text.matchAll(LATIN1_MOJIBAKE)) {
 			const enc = cp1252Encoder();
@@ -191,8 +205,8 @@ const isGbkCandidate = (c: number) => c >= 0x80 && c !== 0xfffd;
 /** Longest stretch tried at once; mojibake of a whole sentence is repaired piecewise. */
 const MAX_REGION = 60;
 
-/** Per UTF-16 unit: 1 when rare (not ASCII, not among the common characters, not punctuation). */
-const rareTable = lazy((): Uint8Array => {
+/** Per UTF-16 unit: 1 when rare (not ASCII, not among the common characters, not punctuation). Read by scan.ts. */
+export const rareUnits = lazy((): Uint8Array => {
 	const table = new Uint8Array(0x10000).fill(1);
 	table.fill(0, 0, 0x80);
 	table.fill(0, 0x2010, 0x2070);
@@ -201,6 +215,9 @@ const rareTable = lazy((): Uint8Array => {
 	for (const c of commonCharacters()) table[c] = 0;
 	return table;
 });
+
+/** repairRun's span ends, reused: a typed array per region cost a tenth of the detector. */
+let endsBuffer: Int32Array | undefined;
 
 /** Continuation bytes still expected after a UTF-8 lead byte; -1 for a byte that cannot start a character. */
 function utf8Expect(b: number): number {
@@ -222,7 +239,7 @@ function repairRun(text: string, from: number, to: number, out: OcrFinding[]): v
 	const enc = gbkEncoder();
 	const common = commonCharacters();
 	// Span ends on a character boundary, for the current start (a run is at most MAX_REGION long).
-	const ends = new Int32Array(to - from);
+	const ends = (endsBuffer ??= new Int32Array(MAX_REGION));
 	let start = from;
 	while (start < to) {
 		const first = enc[text.charCodeAt(start)];

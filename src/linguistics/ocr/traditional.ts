@@ -33,6 +33,9 @@ export const scriptTables = lazy((): ScriptTables => {
 	return { toSimplified, kind };
 });
 
+/** Whether a code unit is a traditional form detectTraditional reports (read by scan.ts). */
+export const isTraditionalUnit = (c: number): boolean => scriptTables().kind[c] === TRADITIONAL;
+
 export interface ScriptBalance {
 	simplified: number;
 	traditional: number;
