@@ -157,6 +157,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 					onStart: progress?.start,
 					onFile: progress?.fileDone,
 					onDocumentOf,
+					// --stats counts the messages on their way out, so it needs them, not rendered text.
+					renderedOutput: stream && !timing ? { settings: stream.renderSettings, onRenderedOf: stream.onRenderedOf } : undefined,
 					concurrency: options.concurrency,
 					autoConcurrency: options.autoConcurrency,
 					shard: options.shard,

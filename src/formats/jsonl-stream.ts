@@ -14,6 +14,12 @@ import { dirname, relative, resolve, sep } from "node:path";
 import type { LintMessage, LintResult } from "../engine/types.js";
 import type { DocumentInfo } from "../runner/lint-file.js";
 
+/** Plain data: crosses to worker threads. */
+export interface JsonlRenderSettings {
+	cwd: string;
+	quiet: boolean;
+}
+
 export interface JsonlStreamOptions {
 	cwd: string;
 	/** Errors only (--quiet). */
@@ -23,6 +29,23 @@ export interface JsonlStreamOptions {
 }
 
 const BATCH_CHARS = 1 << 18;
+
+/** The `file` field: the path relative to the working directory, with forward slashes. */
+export function jsonlFileName(cwd: string, filePath: string): string {
+	return relative(cwd, filePath).split(sep).join("/");
+}
+
+/**
+ * One document's output line. Pure, so pool workers render their documents
+ * themselves and hand the main thread text to write rather than messages to
+ * copy and serialize.
+ */
+export function renderJsonlDocument(file: string, messages: LintMessage[], doc: DocumentInfo, quiet: boolean | undefined): string {
+	const shown = quiet ? messages.filter((m) => m.severity === 2) : messages;
+	const record: Record<string, unknown> = { file, id: doc.id ?? null, line: doc.line, messages: shown };
+	if (doc.fixed !== undefined) record.fixed = doc.fixed;
+	return `${JSON.stringify(record)}\n`;
+}
 
 export class JsonlStream {
 	#parts: string[] = [];
@@ -35,7 +58,7 @@ export class JsonlStream {
 	) {}
 
 	#name(filePath: string): string {
-		return relative(this.options.cwd, filePath).split(sep).join("/");
+		return jsonlFileName(this.options.cwd, filePath);
 	}
 
 	#push(line: string): void {
@@ -49,12 +72,22 @@ export class JsonlStream {
 		const file = this.#name(filePath);
 		return (messages: LintMessage[], doc: DocumentInfo): void => {
 			this.#emittedFiles.add(filePath);
-			const shown = this.options.quiet ? messages.filter((m) => m.severity === 2) : messages;
-			const record: Record<string, unknown> = { file, id: doc.id ?? null, line: doc.line, messages: shown };
-			if (doc.fixed !== undefined) record.fixed = doc.fixed;
-			this.#push(`${JSON.stringify(record)}\n`);
+			this.#push(renderJsonlDocument(file, messages, doc, this.options.quiet));
 		};
 	};
+
+	/** Lines already rendered (by renderJsonlDocument, in a worker) for documents of one file. */
+	onRenderedOf = (filePath: string) => {
+		return (lines: string): void => {
+			this.#emittedFiles.add(filePath);
+			this.#push(lines);
+		};
+	};
+
+	/** What a worker needs to render this stream's lines itself. */
+	get renderSettings(): JsonlRenderSettings {
+		return { cwd: this.options.cwd, quiet: !!this.options.quiet };
+	}
 
 	/** After the run: lines for files that produced no document (unreadable, ignored), then flush. */
 	finish(results: LintResult[]): void {

@@ -7,7 +7,7 @@ import type { LintCache } from "./cache.js";
 import { discoverFiles } from "./discover.js";
 import { lintJsonlRange } from "./jsonl-range.js";
 import { inputKindOf, lintJsonl, lintTextBytes, lintTextFile, type FileLintOptions } from "./lint-file.js";
-import { lintFilesInPool, type PoolConfigData } from "./pool.js";
+import { lintFilesInPool, type PoolConfigData, type PoolRunOptions } from "./pool.js";
 import { shardFiles, type Shard } from "./shard.js";
 import { emptyResult, tallyResult } from "./result.js";
 
@@ -29,6 +29,8 @@ export interface LintFilesOptions extends Omit<FileLintOptions, "config"> {
 	shard?: Shard;
 	/** A document callback per file, for streaming output that names the file. */
 	onDocumentOf?: (filePath: string) => FileLintOptions["onDocument"];
+	/** With workers: they render the streamed lines themselves (see PoolRunOptions). */
+	renderedOutput?: PoolRunOptions["renderedOutput"];
 }
 
 const IGNORED_WARNING = 'File ignored because of a matching ignore pattern in the configuration ("ignores").';

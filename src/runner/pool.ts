@@ -11,6 +11,7 @@ import type { JsonlSettings } from "../config/load-config.js";
 import type { RulesConfig } from "../config/rule-entries.js";
 import type { LintResult } from "../engine/types.js";
 import { packageRoot } from "../package-root.js";
+import type { JsonlRenderSettings } from "../formats/jsonl-stream.js";
 import type { LintCache } from "./cache.js";
 import type { DiscoveredFile } from "./discover.js";
 import type { ByteRange, DocumentRecord } from "./jsonl-range.js";
@@ -40,6 +41,11 @@ export interface PoolRunOptions extends FileLintOptions {
 	configData: PoolConfigData;
 	/** A document callback per file (streaming output needs to know the file). */
 	onDocumentOf?: (filePath: string) => FileLintOptions["onDocument"];
+	/**
+	 * `--format jsonl` rendered by the workers: each batch comes back as text for
+	 * this callback, not as messages for `onDocumentOf` (the main thread only writes).
+	 */
+	renderedOutput?: { settings: JsonlRenderSettings; onRenderedOf: (filePath: string) => (lines: string) => void };
 	onFile?: (result: LintResult, bytes: number) => void;
 }
 
@@ -131,12 +137,13 @@ function countNewlines(buf: Buffer): number {
 
 /** Every unit of work, produced lazily so a huge JSONL is never held in memory at once. */
 async function* planUnits(items: PoolItem[], options: PoolRunOptions, stream: boolean): AsyncGenerator<Unit> {
+	const render = stream ? options.renderedOutput?.settings : undefined;
 	let group: number[] = [];
 	let groupBytes = 0;
 	const flush = (): Unit => {
 		const unit: Unit = {
 			files: group,
-			task: { kind: "files", paths: group.map((i) => items[i].path), fix: !!options.fix, write: !!options.write, fixTypes: options.fixTypes, stream, stats: !!options.stats },
+			task: { kind: "files", paths: group.map((i) => items[i].path), fix: !!options.fix, write: !!options.write, fixTypes: options.fixTypes, stream, render, stats: !!options.stats },
 		};
 		group = [];
 		groupBytes = 0;
@@ -164,7 +171,7 @@ async function* planUnits(items: PoolItem[], options: PoolRunOptions, stream: bo
 		for await (const batch of jsonlBatches(item.path, item.range)) {
 			yield {
 				files: [i],
-				task: { kind: "jsonl", path: item.path, bytes: batch.bytes, firstLine: batch.firstLine, fix: !!options.fix, fixTypes: options.fixTypes, stream, stats: !!options.stats },
+				task: { kind: "jsonl", path: item.path, bytes: batch.bytes, firstLine: batch.firstLine, fix: !!options.fix, fixTypes: options.fixTypes, stream, render, stats: !!options.stats },
 			};
 		}
 	}
@@ -201,7 +208,8 @@ export async function lintInPool(items: PoolItem[], options: PoolRunOptions): Pr
 		resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
 	});
 	const results: LintResult[] = new Array(items.length);
-	const emitDocs = (file: number, records: DocumentRecord[] | undefined) => {
+	const emitDocs = (file: number, records: DocumentRecord[] | undefined, rendered: string | undefined) => {
+		if (rendered) options.renderedOutput!.onRenderedOf(items[file].path)(rendered);
 		if (!records?.length) return;
 		const cb = options.onDocumentOf?.(items[file].path) ?? options.onDocument;
 		for (const r of records) cb?.(r.messages, r.doc as DocumentInfo);
@@ -223,18 +231,18 @@ export async function lintInPool(items: PoolItem[], options: PoolRunOptions): Pr
 		const firstFile = unit.files[0];
 		if (firstFile !== lastFile && lastFile >= 0 && results[lastFile]) finishFile(lastFile);
 		if (unit.task?.kind === "jsonl") {
-			const { results: [part], records } = reply as WorkerReply;
+			const { results: [part], records, rendered } = reply as WorkerReply;
 			if (!results[firstFile]) results[firstFile] = { ...emptyResult(items[firstFile].path), documentCount: 0 };
 			mergeInto(results[firstFile], part);
-			emitDocs(firstFile, records?.[0]);
+			emitDocs(firstFile, records?.[0], rendered?.[0]);
 			lastFile = firstFile;
 			return;
 		}
 		if (unit.task?.kind === "files") {
-			const { results: rs, records } = reply as WorkerReply;
+			const { results: rs, records, rendered } = reply as WorkerReply;
 			unit.files.forEach((file, k) => {
 				results[file] = rs[k];
-				emitDocs(file, records?.[k]);
+				emitDocs(file, records?.[k], rendered?.[k]);
 				if (file !== unit.files.at(-1)) finishFile(file);
 			});
 		} else if (unit.local) {

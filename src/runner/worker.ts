@@ -11,6 +11,7 @@ import type { FixType, LintResult } from "../engine/types.js";
 import { lintJsonlSlice, type DocumentRecord } from "./jsonl-range.js";
 import { lintTextFile, type FileLintOptions } from "./lint-file.js";
 import type { PoolConfigData } from "./pool.js";
+import { jsonlFileName, renderJsonlDocument, type JsonlRenderSettings } from "../formats/jsonl-stream.js";
 
 export interface FilesTask {
 	kind: "files";
@@ -20,6 +21,8 @@ export interface FilesTask {
 	fixTypes?: FixType[];
 	/** Return each document's messages as records (streaming output) instead of keeping them. */
 	stream: boolean;
+	/** With `stream`: return each file's documents as rendered `--format jsonl` text instead of records. */
+	render?: JsonlRenderSettings;
 	/** Time each rule (--stats); the times come back on the first result. */
 	stats?: boolean;
 }
@@ -32,6 +35,7 @@ export interface JsonlTask {
 	fix: boolean;
 	fixTypes?: FixType[];
 	stream: boolean;
+	render?: JsonlRenderSettings;
 	stats?: boolean;
 }
 
@@ -39,6 +43,22 @@ export interface WorkerReply {
 	results: LintResult[];
 	/** Per result, its document records, when the task asked to stream. */
 	records?: DocumentRecord[][];
+	/** Per result, its documents' output lines, when the task asked to render them. */
+	rendered?: string[];
+}
+
+/** The documents of one file as output lines. */
+function render(settings: JsonlRenderSettings, path: string, records: DocumentRecord[]): string {
+	const file = jsonlFileName(settings.cwd, path);
+	let text = "";
+	for (const r of records) text += renderJsonlDocument(file, r.messages, r.doc, settings.quiet);
+	return text;
+}
+
+/** A streaming reply: rendered lines when asked for, else the records themselves. */
+function streamed(task: FilesTask | JsonlTask, results: LintResult[], paths: string[], records: DocumentRecord[][]): WorkerReply {
+	if (!task.render) return { results, records };
+	return { results, rendered: records.map((r, k) => render(task.render!, paths[k], r)) };
 }
 
 let config: ResolvedConfig | undefined;
@@ -67,12 +87,12 @@ export default async function run(task: FilesTask | JsonlTask): Promise<WorkerRe
 			results.push(lintTextFile(path, { ...base, write: task.write, onDocument }));
 			records.push(mine);
 		}
-		return task.stream ? { results: withTimes(results), records } : { results: withTimes(results) };
+		return task.stream ? streamed(task, withTimes(results), task.paths, records) : { results: withTimes(results) };
 	}
 	const records: DocumentRecord[] = [];
 	const bytes = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
 	const result = await lintJsonlSlice(task.path, Readable.from([bytes]), task.firstLine, base, task.stream ? records : undefined);
-	return task.stream ? { results: withTimes([result]), records: [records] } : { results: withTimes([result]) };
+	return task.stream ? streamed(task, withTimes([result]), [task.path], [records]) : { results: withTimes([result]) };
 }
 
 /** Per-rule times summed. */

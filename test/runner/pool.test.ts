@@ -85,6 +85,28 @@ describe("worker pool", () => {
 		expect(two.stdout).toBe(one.stdout);
 	}, 120_000);
 
+	it("streams the same --format jsonl lines with --quiet and with --stats (workers render lines, or send messages to count)", async () => {
+		const quietOne = await run(["-f", "jsonl", "--quiet", jsonl, tree]);
+		const quietTwo = await run(["--concurrency", "2", "-f", "jsonl", "--quiet", jsonl, tree]);
+		expect(quietOne.stdout).toContain('"severity":2');
+		expect(quietOne.stdout).not.toContain('"severity":1');
+		expect(quietTwo.stdout).toBe(quietOne.stdout);
+		const statsOne = await run(["-f", "jsonl", "--stats", "-o", "one.jsonl", jsonl]);
+		const statsTwo = await run(["--concurrency", "2", "-f", "jsonl", "--stats", "-o", "two.jsonl", jsonl]);
+		expect(statsTwo.code).toBe(statsOne.code);
+		expect(project.text("two.jsonl")).toBe(project.text("one.jsonl"));
+		// Per-rule counts are the same (times differ): the pool path with --stats still sees every message.
+		const counts = (out: string) =>
+			out
+				.split("\n")
+				.map((l) => l.split("|").map((c) => c.trim()))
+				.filter((c) => c.length === 4 && /^\d+$/u.test(c[1]))
+				.map((c) => `${c[0]} ${c[1]}`)
+				.sort();
+		expect(counts(statsOne.stderr).some((c) => !c.endsWith(" 0"))).toBe(true);
+		expect(counts(statsTwo.stderr)).toEqual(counts(statsOne.stderr));
+	}, 120_000);
+
 	it("--fix writes the same files from workers as in one thread", async () => {
 		cpSync(project.path(tree), project.path("fix-one"), { recursive: true });
 		cpSync(project.path(tree), project.path("fix-two"), { recursive: true });
