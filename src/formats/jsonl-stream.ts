@@ -28,7 +28,13 @@ export interface JsonlStreamOptions {
 	flushEachDocument?: boolean;
 }
 
-const BATCH_CHARS = 1 << 18;
+/**
+ * Lines are written in batches of about this many characters. Small on purpose: a line held
+ * across a few documents survives young-generation collections and is promoted, and the old
+ * space then grows with garbage; 256 K-character batches cost 10–15 MB more peak RSS on 120 MB
+ * of JSONL than 16 K ones, which cost no more CPU.
+ */
+const BATCH_CHARS = 1 << 14;
 
 /** The `file` field: the path relative to the working directory, with forward slashes. */
 export function jsonlFileName(cwd: string, filePath: string): string {
