@@ -95,11 +95,16 @@ describe("editDistanceWithinCodes", () => {
 });
 
 describe("endWindowBounds", () => {
+	/** A short text and a longer one: often the short one damaged and extended, else unrelated. */
+	const shortAndLonger = () => {
+		const alphabet = pick(["ab", "甲乙丙丁", "天地玄黄宇宙洪荒日月盈昃辰宿列张"]);
+		const short = text(1 + Math.floor(random() * 50), alphabet);
+		const long = random() < 0.5 ? mutate(short, Math.floor(random() * 6), alphabet) + text(Math.floor(random() * 80), alphabet) : text(short.length + Math.floor(random() * 80), alphabet);
+		return { short, long };
+	};
 	it("never exceeds the edit distance to either end of the longer text", () => {
 		for (let round = 0; round < 2000; round++) {
-			const alphabet = pick(["ab", "甲乙丙丁", "天地玄黄宇宙洪荒日月盈昃辰宿列张"]);
-			const short = text(1 + Math.floor(random() * 50), alphabet);
-			const long = random() < 0.5 ? mutate(short, Math.floor(random() * 6), alphabet) + text(Math.floor(random() * 80), alphabet) : text(short.length + Math.floor(random() * 80), alphabet);
+			const { short, long } = shortAndLonger();
 			if (long.length < short.length) continue;
 			const { codes, starts } = pool([short, long]);
 			const [first, last] = endWindowBounds(codes, starts[0], short.length, starts[1], long.length);
@@ -110,9 +115,7 @@ describe("endWindowBounds", () => {
 	});
 	it("is exact up to the limit and above it beyond", () => {
 		for (let round = 0; round < 2000; round++) {
-			const alphabet = pick(["ab", "甲乙丙丁", "天地玄黄宇宙洪荒日月盈昃辰宿列张"]);
-			const short = text(1 + Math.floor(random() * 50), alphabet);
-			const long = random() < 0.5 ? mutate(short, Math.floor(random() * 6), alphabet) + text(Math.floor(random() * 80), alphabet) : text(short.length + Math.floor(random() * 80), alphabet);
+			const { short, long } = shortAndLonger();
 			if (long.length < short.length) continue;
 			const { codes, starts } = pool([short, long]);
 			const exact = endWindowBounds(codes, starts[0], short.length, starts[1], long.length);
