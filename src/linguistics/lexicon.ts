@@ -25,7 +25,7 @@
  *   u32 prefixLong[nPrefix + 1], u32 prefixExtra[nPrefix + 1] (where the prefix's words start in the
  *   long and extra groups; they end where the next prefix's start), u16 prefixPairLog[nPrefix]
  *   (the log index of the prefix as a word, 0xffff when it is not one)
- * Each key group is sorted by key, so a word is found by binary search.
+ * Each key group is sorted by key; word-cut.ts finds words through the prefix index.
  */
 import { exactLn } from "./exact-log.js";
 
@@ -213,42 +213,4 @@ export function decodeLexicon(bytes: Uint8Array): Lexicon {
 		prefixExtra: take32(nPrefix + 1),
 		prefixPairLog: take16(nPrefix),
 	};
-}
-
-/** Index of `key` in the sorted `keys`, or -1. */
-export function findKey(keys: Uint32Array | Uint16Array, key: number): number {
-	let lo = 0;
-	let hi = keys.length - 1;
-	while (lo <= hi) {
-		const mid = (lo + hi) >>> 1;
-		const k = keys[mid];
-		if (k < key) lo = mid + 1;
-		else if (k > key) hi = mid - 1;
-		else return mid;
-	}
-	return -1;
-}
-
-/** Index of a three- or four-character word, given as its two keys, in the long group; -1 when absent. */
-export function longIndex(lexicon: Lexicon, hiKey: number, loKey: number): number {
-	const { longHi, longLo } = lexicon;
-	let lo = 0;
-	let hi = longHi.length - 1;
-	while (lo <= hi) {
-		const mid = (lo + hi) >>> 1;
-		const h = longHi[mid];
-		const l = longLo[mid];
-		if (h < hiKey || (h === hiKey && l < loKey)) lo = mid + 1;
-		else if (h > hiKey || l > loKey) hi = mid - 1;
-		else return mid;
-	}
-	return -1;
-}
-
-/** The two keys of a word of three or four UTF-16 units (the second key's low half is 0 for three). */
-export function longKeys(word: string): [number, number] {
-	return [
-		((word.charCodeAt(0) << 16) | word.charCodeAt(1)) >>> 0,
-		((word.charCodeAt(2) << 16) | (word.length === 4 ? word.charCodeAt(3) : 0)) >>> 0,
-	];
 }

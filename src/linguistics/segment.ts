@@ -16,8 +16,8 @@ import { join } from "node:path";
 import type { ParagraphNode } from "../language/ast.js";
 import type { TextSourceCode } from "../language/source-code.js";
 import { packageRoot } from "../package-root.js";
-import { decodeLexicon, findKey, longIndex, longKeys, type Lexicon } from "./lexicon.js";
-import { cutEnds } from "./word-cut.js";
+import { decodeLexicon, MAX_WORD_LENGTH, type Lexicon } from "./lexicon.js";
+import { cutEnds, isLexiconWord, lexiconCount, pairWordCount } from "./word-cut.js";
 
 /** A word of a segmentation with its offset in the segmented string (UTF-16 units). */
 export interface Token {
@@ -73,42 +73,9 @@ export function loadLexicon(): Lexicon {
 	return (lexicon ??= decodeLexicon(readFileSync(join(packageRoot, "data", "lexicon.bin"))));
 }
 
-let pairSlots: { keys: Uint32Array; counts: Uint32Array } | undefined;
-const PAIR_BITS = 18;
-const PAIR_MASK = (1 << PAIR_BITS) - 1;
-const pairSlot = (key: number) => Math.imul(key, 0x9e3779b1) >>> (32 - PAIR_BITS);
-
-/**
- * Two-character word counts in an open-addressing table (114 k words in 256 k
- * slots): the look-alike scan asks for one per candidate reading, and a
- * probe is several times cheaper than a binary search.
- */
-function pairTable(): { keys: Uint32Array; counts: Uint32Array } {
-	if (pairSlots) return pairSlots;
-	const { pair, pairCounts } = loadLexicon();
-	const keys = new Uint32Array(1 << PAIR_BITS);
-	const counts = new Uint32Array(1 << PAIR_BITS);
-	for (let i = 0; i < pair.length; i++) {
-		const key = pair[i];
-		let slot = pairSlot(key);
-		while (keys[slot] !== 0) slot = (slot + 1) & PAIR_MASK;
-		keys[slot] = key;
-		counts[slot] = pairCounts[i];
-	}
-	pairSlots = { keys, counts };
-	return pairSlots;
-}
-
 /** Count of the two-character word of code units a, b (0 when it is not a dictionary word). */
 export function pairFrequency(a: number, b: number): number {
-	const key = ((a << 16) | b) >>> 0;
-	if (key === 0) return 0;
-	const { keys, counts } = pairTable();
-	for (let slot = pairSlot(key); ; slot = (slot + 1) & PAIR_MASK) {
-		const k = keys[slot];
-		if (k === key) return counts[slot];
-		if (k === 0) return 0;
-	}
+	return pairWordCount(a, b, loadLexicon);
 }
 
 let singles: Uint32Array | undefined;
@@ -130,11 +97,8 @@ export function wordFrequency(word: string): number {
 		case 2:
 			return pairFrequency(word.charCodeAt(0), word.charCodeAt(1));
 		case 3:
-		case 4: {
-			const lexicon = loadLexicon();
-			const at = longIndex(lexicon, ...longKeys(word));
-			return at < 0 ? 0 : lexicon.longCounts[at];
-		}
+		case 4:
+			return lexiconCount(word, loadLexicon);
 		default:
 			return 0;
 	}
@@ -142,18 +106,7 @@ export function wordFrequency(word: string): number {
 
 /** True when `word` (at most four characters) is in jieba's dictionary (even with a count of 0). */
 export function isDictionaryWord(word: string): boolean {
-	const lexicon = loadLexicon();
-	switch (word.length) {
-		case 1:
-			return findKey(lexicon.single, word.charCodeAt(0)) >= 0;
-		case 2:
-			return findKey(lexicon.pair, ((word.charCodeAt(0) << 16) | word.charCodeAt(1)) >>> 0) >= 0;
-		case 3:
-		case 4:
-			return longIndex(lexicon, ...longKeys(word)) >= 0;
-		default:
-			return false;
-	}
+	return word.length <= MAX_WORD_LENGTH && isLexiconWord(word, loadLexicon);
 }
 
 /**

@@ -60,6 +60,8 @@ interface Tables {
 	single: Uint16Array;
 	/** 1 + index of the slot's prefix in lex.prefixKey (0 = empty slot). */
 	slots: Uint32Array;
+	/** Per prefix, its count as a two-unit word (0 when it is not one): the detectors' pair lookups use the same probe. */
+	pairCount: Uint32Array;
 }
 
 let tables: Tables | undefined;
@@ -76,7 +78,34 @@ function buildTables(lex: Lexicon): Tables {
 		while (slots[slot] !== 0) slot = (slot + 1) & PREFIX_MASK;
 		slots[slot] = e + 1;
 	}
-	return { lex, logs: lex.logValues, logTotal: lex.logValues[lex.logValues.length - 1], single, slots };
+	// Both key lists are sorted, and every two-unit word is a prefix: one merge.
+	const pairCount = new Uint32Array(prefixKey.length);
+	for (let w = 0, e = 0; w < lex.pair.length; w++) {
+		while (prefixKey[e] !== lex.pair[w]) e++;
+		pairCount[e] = lex.pairCounts[w];
+	}
+	return { lex, logs: lex.logValues, logTotal: lex.logValues[lex.logValues.length - 1], single, slots, pairCount };
+}
+
+const tablesOf = (lexicon: () => Lexicon): Tables => (tables ??= buildTables(lexicon()));
+
+/** The dictionary count of the two-unit word a, b (0 when it is not a word). */
+export function pairWordCount(a: number, b: number, lexicon: () => Lexicon): number {
+	const t = tablesOf(lexicon);
+	const e = prefixEntry(t, a, b);
+	return e < 0 ? 0 : t.pairCount[e];
+}
+
+/** The dictionary count of `word` (two or more units; 0 when it is not a word). */
+export function lexiconCount(word: string, lexicon: () => Lexicon): number {
+	return word.length < 2 ? 0 : Math.max(0, countOf(tablesOf(lexicon), word, 0, word.length));
+}
+
+/** Whether `word` (any length) is a dictionary word, even one with a count of 0. */
+export function isLexiconWord(word: string, lexicon: () => Lexicon): boolean {
+	const t = tablesOf(lexicon);
+	if (word.length === 1) return t.single[word.charCodeAt(0)] !== NONE;
+	return word.length > 1 && isWord(t, word, 0, word.length);
 }
 
 function model(): HmmModel {
@@ -95,23 +124,25 @@ function prefixEntry(t: Tables, a: number, b: number): number {
 	}
 }
 
-/** True when text[from, to) (at least two units) is a dictionary word. */
-function isWord(t: Tables, text: string, from: number, to: number): boolean {
+/** The count of text[from, to) (at least two units) as a dictionary word, or -1 when it is not one. */
+function countOf(t: Tables, text: string, from: number, to: number): number {
 	const e = prefixEntry(t, text.charCodeAt(from), text.charCodeAt(from + 1));
-	if (e < 0) return false;
+	if (e < 0) return -1;
 	const length = to - from;
-	const { longLo, prefixLong, prefixExtra, extraStart, extraUnits } = t.lex;
-	if (length === 2) return t.lex.prefixPairLog[e] !== NONE;
+	const { longLo, longCounts, prefixLong, prefixExtra, extraStart, extraUnits, extraCounts } = t.lex;
+	if (length === 2) return t.lex.prefixPairLog[e] === NONE ? -1 : t.pairCount[e];
 	if (length <= 4) {
 		const lo = ((text.charCodeAt(from + 2) << 16) | (length === 4 ? text.charCodeAt(from + 3) : 0)) >>> 0;
-		for (let i = prefixLong[e]; i < prefixLong[e + 1]; i++) if (longLo[i] === lo) return true;
-		return false;
+		for (let i = prefixLong[e]; i < prefixLong[e + 1]; i++) if (longLo[i] === lo) return longCounts[i];
+		return -1;
 	}
 	for (let i = prefixExtra[e]; i < prefixExtra[e + 1]; i++) {
-		if (extraStart[i + 1] - extraStart[i] === length && unitsMatch(extraUnits, extraStart[i], text, from, length)) return true;
+		if (extraStart[i + 1] - extraStart[i] === length && unitsMatch(extraUnits, extraStart[i], text, from, length)) return extraCounts[i];
 	}
-	return false;
+	return -1;
 }
+
+const isWord = (t: Tables, text: string, from: number, to: number): boolean => countOf(t, text, from, to) >= 0;
 
 function unitsMatch(units: Uint16Array, at: number, text: string, from: number, length: number): boolean {
 	for (let k = 2; k < length; k++) if (units[at + k] !== text.charCodeAt(from + k)) return false;
@@ -173,7 +204,7 @@ let routeEnd = new Int32Array(256);
  * cut as `@node-rs/jieba`'s `cut(text, true)` cuts it.
  */
 export function cutEnds(text: string, ends: number[], lexicon: () => Lexicon): void {
-	const t = (tables ??= buildTables(lexicon()));
+	const t = tablesOf(lexicon);
 	const n = text.length;
 	let i = 0;
 	while (i < n) {
