@@ -16,6 +16,9 @@ export function isHan(cp: number): boolean {
 	);
 }
 
+/** A Han code unit of the BMP ideograph blocks U+3400–U+9FFF, the range the OCR pair tables index. */
+export const isHanUnit = (c: number): boolean => c >= 0x3400 && c <= 0x9fff && isHan(c);
+
 /**
  * Full-width and CJK punctuation as used in Chinese text: the CJK Symbols and
  * Punctuation block (without the ideographic space), full-width ASCII

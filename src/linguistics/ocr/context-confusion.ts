@@ -23,7 +23,8 @@
  * the glyph table). Clean text costs nothing here: scan.ts lists the flagged
  * pairs in the pass over the paragraph it makes for every detector.
  */
-import { isHan } from "../script.js";
+import { isHanUnit } from "../script.js";
+import { FUNCTION_WORD_COUNT } from "./lookalike.js";
 import { segmentWindow, wordFrequency, type Token } from "../segment.js";
 import { lazy, loadDataFile } from "./data.js";
 import type { ParagraphScan } from "./scan.js";
@@ -39,7 +40,6 @@ export interface ContextConfusionOptions {
 	occurrences?: (s: string) => number;
 }
 
-const isHanUnit = (c: number) => c >= 0x3400 && c <= 0x9fff && isHan(c);
 const isBreak = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d;
 
 /**
@@ -55,8 +55,6 @@ const QUANTITY_SECOND = 4;
 const HEAD_SECOND = 8;
 export const PAIR_FLAG_BITS = 4;
 
-/** Characters used as words of their own this often (了 是 在 …) are function words, not damage (as in lookalike.ts). */
-const FUNCTION_WORD_COUNT = 100_000;
 
 interface Tables {
 	flags: Uint8Array;

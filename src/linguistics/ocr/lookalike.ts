@@ -7,7 +7,7 @@
  * stranded. Segmentation confirms the suspicion on a small window around each
  * candidate only, so clean text is almost never segmented.
  */
-import { isHan } from "../script.js";
+import { isHanUnit } from "../script.js";
 import { loadLexicon, segmentWindow, singleFrequencies, wordFrequency, type Token } from "../segment.js";
 import { lazy, loadDataFile } from "./data.js";
 import type { ParagraphScan } from "./scan.js";
@@ -163,7 +163,6 @@ export interface LookalikeOptions {
 	occurrences?: (s: string) => number;
 }
 
-const isHanUnit = (c: number) => c >= 0x3400 && c <= 0x9fff && isHan(c);
 
 /** Single-character use of each BMP character: high for function words (是, 在) that legitimately stand alone. */
 const standaloneTable = singleFrequencies;
@@ -224,9 +223,9 @@ interface Candidate {
 /**
  * Characters used this often as words of their own (了 是 在 以 上 个 到 …, count ≥ 100 000 in
  * jieba's dictionary) are never suspected: they stand alone everywhere, and "repairing" them
- * (打造出以 → 出口) is wrong far more often than right.
+ * (打造出以 → 出口) is wrong far more often than right. context-confusion.ts skips them too.
  */
-const FUNCTION_WORD_COUNT = 100_000;
+export const FUNCTION_WORD_COUNT = 100_000;
 
 /** Per UTF-16 unit: 1 for a Han character that is no function word and has look-alikes, else 0 (read by scan.ts). */
 export const suspectUnits = lazy((): Uint8Array => {

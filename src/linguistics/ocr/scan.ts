@@ -19,7 +19,7 @@
  *   spaces), so that detectors that cannot fire are not called (the
  *   document's script balance is counted only once a traditional form shows).
  */
-import { isHan } from "../script.js";
+import { isHanUnit } from "../script.js";
 import { HEAD_FIRST, pairFlags, PAIR_FLAG_BITS } from "./context-confusion.js";
 import { lazy } from "./data.js";
 import { hanRows, readingFilter, readingKey, readingSeen, suspectUnits } from "./lookalike.js";
@@ -65,8 +65,7 @@ const unitInfo = lazy((): Uint16Array => {
 	const info = new Uint16Array(0x10000);
 	for (let c = 0; c < 0x10000; c++) {
 		let v = suspect[c] !== 0 ? SUSPECT : 0;
-		// As lookalike.ts and context-confusion.ts define Han (their isHanUnit).
-		if (c >= 0x3400 && c <= 0x9fff && isHan(c)) v |= HAN;
+		if (isHanUnit(c)) v |= HAN;
 		if (rare[c] !== 0) v |= RARE;
 		if (isTraditionalUnit(c)) v |= SEEN_TRADITIONAL;
 		if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) v |= SEEN_LETTER;
