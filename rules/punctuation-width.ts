@@ -268,6 +268,72 @@ function pairTouchesChinese(text: string, open: number, close: number): boolean 
 	return false;
 }
 
+/** One kind of straight quote in a paragraph: its candidate offsets, and whether they pair up. */
+interface QuoteRun {
+	quote: string;
+	at: number[];
+	paired: boolean;
+}
+
+/**
+ * Which quote pairs are in Chinese text, once the fixes are made: a converted
+ * pair is Chinese punctuation itself, so a pair whose outside neighbour it is,
+ * or that encloses it, is Chinese too. Deciding that here, not in the next
+ * --fix pass, makes one pass convert a whole run of pairs ("""" """"？), so
+ * fixing twice gives what fixing once gave.
+ */
+function chinesePairs(text: string, kinds: readonly (readonly Span[])[]): boolean[] {
+	const pairs = kinds.flat();
+	const chinese = pairs.map(([a, b]) => pairTouchesChinese(text, a, b));
+	if (pairs.length < 2) return chinese;
+	const owner = new Map<number, number>();
+	pairs.forEach(([a, b], p) => owner.set(a, p).set(b, p));
+	// Who becomes Chinese when pair p is converted: the pairs it is the outside neighbour of, and those it lies in.
+	const dependents: number[][] = pairs.map(() => []);
+	const link = (from: number | undefined, to: number) => {
+		if (from !== undefined && from !== to) dependents[from].push(to);
+	};
+	pairs.forEach(([a, b], q) => {
+		link(owner.get(prevNonSpaceIndex(text, a)), q);
+		link(owner.get(nextNonSpaceIndex(text, b + 1)), q);
+	});
+	// Pairs of one kind never overlap, and each kind is in text order: a binary search finds the one around an offset.
+	let base = 0;
+	for (const kind of kinds) {
+		for (const [p, [a, b]] of pairs.entries()) {
+			for (const o of [a, b]) {
+				const q = containing(kind, o);
+				if (q >= 0) link(p, base + q);
+			}
+		}
+		base += kind.length;
+	}
+	const queue = chinese.flatMap((c, p) => (c ? [p] : []));
+	while (queue.length) {
+		for (const q of dependents[queue.pop()!]) {
+			if (chinese[q]) continue;
+			chinese[q] = true;
+			queue.push(q);
+		}
+	}
+	return chinese;
+}
+
+/** The pair strictly around offset `o`, or -1 (pairs in text order, not overlapping). */
+function containing(pairs: readonly Span[], o: number): number {
+	let lo = 0;
+	let hi = pairs.length - 1;
+	let found = -1;
+	while (lo <= hi) {
+		const mid = (lo + hi) >> 1;
+		if (pairs[mid][0] < o) {
+			found = mid;
+			lo = mid + 1;
+		} else hi = mid - 1;
+	}
+	return found >= 0 && pairs[found][1] > o ? found : -1;
+}
+
 const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }> = {
 	meta: {
 		type: "layout",
@@ -364,42 +430,49 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 			}
 		}
 
-		function checkQuotes(node: ParagraphNode, text: string, isProtected: (i: number) => boolean, quote: string, offsets: readonly number[]): void {
-			if (!offsets.length) return;
-			const open = quote === '"' ? "“" : "‘";
-			const close = quote === '"' ? "”" : "’";
+		/** The straight quotes of one kind, as pairs when they alternate open/close, else one by one. */
+		function pairUp(text: string, isProtected: (i: number) => boolean, quote: string, offsets: readonly number[]): QuoteRun | undefined {
+			if (!offsets.length) return undefined;
 			const at = quoteCandidates(text, quote, offsets, isProtected);
-			if (!at.length) return;
+			if (!at.length) return undefined;
 			const alternationHolds =
 				at.length % 2 === 0 &&
 				at.every((i, k) => {
 					const ev = quoteEvidence(text, i);
 					return ev === null || ev === (k % 2 === 0 ? "open" : "close");
 				});
-			if (alternationHolds) {
-				for (let k = 0; k < at.length; k += 2) {
-					const [a, b] = [at[k], at[k + 1]];
-					if (!pairTouchesChinese(text, a, b)) continue;
-					context.report({
-						loc: sourceCode.locIn(node, a, b + 1),
-						messageId: "straightQuotes",
-						data: { char: quote, open, close },
-						fix: (fixer) => [
-							fixer.replaceTextRange(sourceCode.rangeIn(node, a, a + 1), open),
-							fixer.replaceTextRange(sourceCode.rangeIn(node, b, b + 1), close),
-						],
-					});
-				}
-				return;
+			return { quote, at, paired: alternationHolds };
+		}
+
+		function reportPairs(node: ParagraphNode, run: QuoteRun, chinese: readonly boolean[], first: number): void {
+			const open = run.quote === '"' ? "“" : "‘";
+			const close = run.quote === '"' ? "”" : "’";
+			for (let k = 0; k < run.at.length; k += 2) {
+				if (!chinese[first + k / 2]) continue;
+				const [a, b] = [run.at[k], run.at[k + 1]];
+				context.report({
+					loc: sourceCode.locIn(node, a, b + 1),
+					messageId: "straightQuotes",
+					data: { char: run.quote, open, close },
+					fix: (fixer) => [
+						fixer.replaceTextRange(sourceCode.rangeIn(node, a, a + 1), open),
+						fixer.replaceTextRange(sourceCode.rangeIn(node, b, b + 1), close),
+					],
+				});
 			}
-			at.forEach((i, k) => {
+		}
+
+		function reportUnpaired(node: ParagraphNode, text: string, run: QuoteRun): void {
+			const open = run.quote === '"' ? "“" : "‘";
+			const close = run.quote === '"' ? "”" : "’";
+			run.at.forEach((i, k) => {
 				if (!isChinese(prevNonSpace(text, i)) && !isChinese(nextNonSpace(text, i + 1))) return;
 				const direction = quoteEvidence(text, i) ?? (k % 2 === 0 ? "open" : "close");
 				const full = direction === "open" ? open : close;
 				context.report({
 					loc: sourceCode.locIn(node, i, i + 1),
 					messageId: "ambiguousQuote",
-					data: { char: quote, direction },
+					data: { char: run.quote, direction },
 					suggest: [
 						{
 							messageId: "toFullWidth",
@@ -411,6 +484,27 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 			});
 		}
 
+		function checkQuotes(node: ParagraphNode, text: string, isProtected: (i: number) => boolean, found: Candidates): void {
+			const runs = [pairUp(text, isProtected, '"', found.doubleQuotes), pairUp(text, isProtected, "'", found.singleQuotes)];
+			const kinds: Span[][] = [];
+			for (const run of runs) {
+				const pairs: Span[] = [];
+				if (run?.paired) for (let k = 0; k < run.at.length; k += 2) pairs.push([run.at[k], run.at[k + 1]]);
+				kinds.push(pairs);
+			}
+			const chinese = chinesePairs(text, kinds);
+			let first = 0;
+			for (const run of runs) {
+				if (!run) continue;
+				if (!run.paired) {
+					reportUnpaired(node, text, run);
+					continue;
+				}
+				reportPairs(node, run, chinese, first);
+				first += run.at.length / 2;
+			}
+		}
+
 		return {
 			Paragraph(node) {
 				const text = node.value;
@@ -420,8 +514,7 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 				checkMarks(node, text, found.marks, isProtected);
 				checkParens(node, text, found.parens, isProtected);
 				if (quotes) {
-					checkQuotes(node, text, isProtected, '"', found.doubleQuotes);
-					checkQuotes(node, text, isProtected, "'", found.singleQuotes);
+					checkQuotes(node, text, isProtected, found);
 				}
 			},
 		};

@@ -430,10 +430,18 @@ describe("known bugs found by the properties", () => {
 		expect(fixDocument(once, rules, builtinRules).output).toBe(once);
 	});
 
-	it.fails("punctuation-width: the same with a run of straight double quotes before '？'", () => {
+	// Each pass used to convert only the pair next to Chinese text, so 40 quotes outlasted the ten fix passes.
+	it("punctuation-width: a run of straight double quotes before '？' converts in one pass, so fix(fix(x)) == fix(x)", () => {
 		const rules = resolveRules({ rules: { "punctuation-width": "error" }, preset: null });
 		const once = fixDocument(`${'"'.repeat(40)}？`, rules, builtinRules).output;
+		expect(once).toBe(`${"“”".repeat(20)}？`);
 		expect(fixDocument(once, rules, builtinRules).output).toBe(once);
+		// One lint already reports every pair of the run, and single quotes inside double ones.
+		expect(lintDocument(`${'"'.repeat(40)}？`, rules, builtinRules)).toHaveLength(20);
+		expect(lintDocument(`"'abc'"？`, rules, builtinRules)).toHaveLength(2);
+		expect(lintDocument(`"'abc' xyz"中`, rules, builtinRules)).toHaveLength(2);
+		// A pair deep inside a Chinese quotation with Latin all around it stays as it is.
+		expect(fixDocument(`"中 abc 'def' ghi"`, rules, builtinRules).output).toBe(`“中 abc 'def' ghi”`);
 	});
 
 	// Found by the location property (seeds 33500943, 33701327), shrunk by deleting characters while it still failed.
