@@ -15,7 +15,7 @@ import { FORMAT_NAMES, loadFormatter } from "../formats/index.js";
 import type { FormatterContext } from "../formats/types.js";
 import { LintCache, resolveCacheLocation } from "../runner/cache.js";
 import { lintFiles, lintStream } from "../runner/lint-files.js";
-import { runSuppressions } from "../runner/suppressions.js";
+import { readSuppressionsFor, runSuppressions, StreamedSuppressions } from "../runner/suppressions.js";
 import { VERSION } from "../version.js";
 import { openJsonlStream } from "../formats/jsonl-stream.js";
 import { runMerge } from "./merge.js";
@@ -129,20 +129,25 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 		const started = performance.now();
 		const common = { config, registry: builtinRules, fix, write: options.fix, fixTypes: options.fixTypes, stats: timing };
 		let results: LintResult[];
+		// Streamed findings are written before the run ends and are not kept: nothing to cache or to count for suppressions.
+		if (streaming && (options.suppressAll || options.suppressRules?.length || options.pruneSuppressions)) throw new UsageError("--format jsonl cannot record or prune suppressions; use -f json");
+		// Recorded suppressions are applied on the way out, document by document.
+		const streamedSuppressions = streaming ? new StreamedSuppressions(readSuppressionsFor({ cwd: io.cwd, location: options.suppressionsLocation }).suppressions, io.cwd) : undefined;
+		const suppressing = streamedSuppressions && !streamedSuppressions.empty ? streamedSuppressions : undefined;
 		const stream = streaming ? openJsonlStream(options.outputFile, { cwd: io.cwd, quiet: options.quiet, flushEachDocument: options.stdin }, io.stdout) : undefined;
 		// Streamed documents leave the results without their messages: --stats counts them on the way out.
 		const streamedCounts = new Map<string, number>();
-		const onDocumentOf = stream && timing
-			? (filePath: string) => {
-					const write = stream.onDocumentOf(filePath);
-					return (messages: LintMessage[], doc: DocumentInfo) => {
-						for (const m of messages) if (m.ruleId && (!options.quiet || m.severity === 2)) streamedCounts.set(m.ruleId, (streamedCounts.get(m.ruleId) ?? 0) + 1);
-						write(messages, doc);
-					};
-				}
-			: stream?.onDocumentOf;
-		// Streamed findings are written before the run ends and are not kept: nothing to cache or to count for suppressions.
-		if (stream && (options.suppressAll || options.suppressRules?.length || options.pruneSuppressions)) throw new UsageError("--format jsonl cannot record or prune suppressions; use -f json");
+		const onDocumentOf =
+			stream && (timing || suppressing)
+				? (filePath: string) => {
+						const write = stream.onDocumentOf(filePath);
+						return (messages: LintMessage[], doc: DocumentInfo) => {
+							const shown = suppressing ? suppressing.filter(filePath, messages) : messages;
+							if (timing) for (const m of shown) if (m.ruleId && (!options.quiet || m.severity === 2)) streamedCounts.set(m.ruleId, (streamedCounts.get(m.ruleId) ?? 0) + 1);
+							write(shown, doc);
+						};
+					}
+				: stream?.onDocumentOf;
 		if (options.stdin) {
 			const name = resolve(io.cwd, options.stdinFilename ?? "<stdin>.txt");
 			results = [await lintStream(io.stdin as never, name, { ...common, onDocument: onDocumentOf?.(name) })];
@@ -157,11 +162,12 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 					onStart: progress?.start,
 					onFile: progress?.fileDone,
 					onDocumentOf,
-					// --stats counts the messages on their way out, so it needs them, not rendered text.
-					renderedOutput: stream && !timing ? { settings: stream.renderSettings, onRenderedOf: stream.onRenderedOf } : undefined,
+					// --stats and suppressions look at the messages on their way out, so they need them, not rendered text.
+					renderedOutput: stream && !timing && !suppressing ? { settings: stream.renderSettings, onRenderedOf: stream.onRenderedOf } : undefined,
 					concurrency: options.concurrency,
 					autoConcurrency: options.autoConcurrency,
 					shard: options.shard,
+					keepWhole: options.shard ? new Set(Object.keys(readSuppressionsFor({ cwd: io.cwd, location: options.suppressionsLocation }).suppressions)) : undefined,
 					configData: { cwd: io.cwd, configPath: options.config, noConfig: options.noConfig, cliRules: options.rules, jsonl: { textField: options.textField, idField: options.idField }, errorsOnly: options.quiet },
 				});
 			} finally {
@@ -170,8 +176,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 			cache?.save();
 		}
 		const elapsedMs = performance.now() - started;
-		const suppressed = stream
-			? { results, notes: [] }
+		const suppressed = streamedSuppressions
+			? streamedSuppressions.finish(results)
 			: runSuppressions(results, {
 					cwd: io.cwd,
 					location: options.suppressionsLocation,

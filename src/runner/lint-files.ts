@@ -22,6 +22,8 @@ export interface LintFilesOptions extends Omit<FileLintOptions, "config"> {
 	cache?: LintCache;
 	/** Worker threads (--concurrency); 1 or absent lints in this thread. Workers rebuild the config from configData. */
 	concurrency?: number;
+	/** With `shard`: files never split into byte ranges (see ShardOptions). */
+	keepWhole?: ReadonlySet<string>;
 	/** --concurrency auto: start workers only for enough input to pay for their start-up. */
 	autoConcurrency?: boolean;
 	configData?: PoolConfigData;
@@ -38,7 +40,7 @@ const IGNORED_WARNING = 'File ignored because of a matching ignore pattern in th
 /** Lints every file the patterns name, one after another, in a stable order. */
 export async function lintFiles(patterns: string[], options: LintFilesOptions): Promise<LintResult[]> {
 	let files = await discoverFiles(patterns, options.cwd, options.config);
-	const sharded = options.shard ? shardFiles(files, options.shard, { cwd: options.cwd, splitJsonl: !options.fix }) : undefined;
+	const sharded = options.shard ? shardFiles(files, options.shard, { cwd: options.cwd, splitJsonl: !options.fix, keepWhole: options.keepWhole }) : undefined;
 	if (sharded) files = sharded.files;
 	if (options.fix && options.write) removeStaleTemps(new Set(files.map((f) => dirname(f.path))));
 	options.onStart?.(files.map((f) => f.path));

@@ -53,11 +53,23 @@ export interface ShardedInput {
 	ranges: Map<string, ByteRange>;
 }
 
-export function shardFiles(files: DiscoveredFile[], shard: Shard, options: { cwd: string; splitJsonl: boolean }): ShardedInput {
+export interface ShardOptions {
+	cwd: string;
+	splitJsonl: boolean;
+	/**
+	 * Files (relative to cwd, forward slashes) that go whole to one shard however big: those with
+	 * recorded suppressions, whose first N errors only a run over the whole file can tell apart.
+	 */
+	keepWhole?: ReadonlySet<string>;
+}
+
+export function shardFiles(files: DiscoveredFile[], shard: Shard, options: ShardOptions): ShardedInput {
 	const out: DiscoveredFile[] = [];
 	const ranges = new Map<string, ByteRange>();
 	for (const file of files) {
-		const size = inputKindOf(file.path) === "jsonl" && options.splitJsonl ? (statSync(file.path, { throwIfNoEntry: false })?.size ?? 0) : 0;
+		const key = relative(options.cwd, file.path).split(sep).join("/");
+		const splittable = options.splitJsonl && inputKindOf(file.path) === "jsonl" && !options.keepWhole?.has(key);
+		const size = splittable ? (statSync(file.path, { throwIfNoEntry: false })?.size ?? 0) : 0;
 		if (size >= SHARD_SPLIT_BYTES && shard.count > 1) {
 			const from = alignToLineStart(file.path, Math.floor((size * (shard.index - 1)) / shard.count), size);
 			const to = alignToLineStart(file.path, Math.floor((size * shard.index) / shard.count), size);
@@ -65,7 +77,6 @@ export function shardFiles(files: DiscoveredFile[], shard: Shard, options: { cwd
 			out.push(file);
 			continue;
 		}
-		const key = relative(options.cwd, file.path).split(sep).join("/");
 		if (pathHash(key) % shard.count === shard.index - 1) out.push(file);
 	}
 	return { files: out, ranges };

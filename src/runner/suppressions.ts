@@ -162,17 +162,24 @@ function plural(n: number, word: string): string {
 	return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-/** The whole `--suppress-*` / `--prune-suppressions` flow after linting, as the CLI runs it. */
-export function runSuppressions(results: LintResult[], options: SuppressionOptions): SuppressionOutcome {
+/** The suppressions file this run reads: `--suppressions-location` must exist unless this run writes it. */
+export function readSuppressionsFor(options: SuppressionOptions): { path: string; suppressions: Suppressions } {
 	const path = resolve(options.cwd, options.location ?? SUPPRESSIONS_FILENAME);
 	const writing = Boolean(options.suppressAll || options.suppressRules?.length || options.prune);
-	const notes: string[] = [];
 	if (options.location && !writing && !existsSync(path)) {
 		throw new ConfigError(`suppressions file ${path} does not exist. Create it with --suppress-all or --suppress-rule.`);
 	}
+	return { path, suppressions: loadSuppressions(path) };
+}
+
+const UNUSED_NOTE = "corpuslint: some suppressed errors do not occur anymore. Run again with --prune-suppressions to lower the recorded counts.";
+
+/** The whole `--suppress-*` / `--prune-suppressions` flow after linting, as the CLI runs it. */
+export function runSuppressions(results: LintResult[], options: SuppressionOptions): SuppressionOutcome {
+	const notes: string[] = [];
 	const unknown = options.suppressRules?.find((id) => options.isKnownRule && !options.isKnownRule(id));
 	if (unknown) throw new ConfigError(`--suppress-rule: unknown rule "${unknown}"`);
-	let suppressions = loadSuppressions(path);
+	let { path, suppressions } = readSuppressionsFor(options);
 	if (options.suppressAll || options.suppressRules?.length) {
 		suppressions = recordSuppressions(suppressions, results, options.cwd, options.suppressAll ? undefined : options.suppressRules);
 		saveSuppressions(path, suppressions);
@@ -187,7 +194,81 @@ export function runSuppressions(results: LintResult[], options: SuppressionOptio
 		notes.push(`corpuslint: pruned ${plural(pruned, "suppression")} that no longer occur from ${path}.`);
 		applied = applySuppressions(results, suppressions, options.cwd);
 	} else if (Object.keys(applied.unused).length > 0) {
-		notes.push("corpuslint: some suppressed errors do not occur anymore. Run again with --prune-suppressions to lower the recorded counts.");
+		notes.push(UNUSED_NOTE);
 	}
 	return { results: applied.results, notes };
+}
+
+interface StreamedFile {
+	budget: Map<string, number>;
+	used: Map<string, number>;
+	/** Suppressible errors seen, suppressed or not (for the unused counts). */
+	total: Map<string, number>;
+	removedErrors: number;
+	removedFixable: number;
+}
+
+/**
+ * Suppressions applied while documents stream (`--format jsonl`), where findings
+ * are written as they come and never kept. The recorded findings of a rule are
+ * its first `count` errors in the file, so a running count per file decides each
+ * one in the order applySuppressions uses (documents in file order, messages in
+ * document order) and the output equals the kept-results path.
+ */
+export class StreamedSuppressions {
+	readonly #files = new Map<string, StreamedFile | null>();
+
+	constructor(
+		private readonly suppressions: Suppressions,
+		private readonly cwd: string,
+	) {}
+
+	/** True when no file has recorded errors: nothing to filter. */
+	get empty(): boolean {
+		return Object.keys(this.suppressions).length === 0;
+	}
+
+	#file(filePath: string): StreamedFile | null {
+		let state = this.#files.get(filePath);
+		if (state === undefined) {
+			const recorded = this.suppressions[suppressionKey(filePath, this.cwd)];
+			state = recorded ? { budget: new Map(Object.entries(recorded).map(([id, r]) => [id, r.count])), used: new Map(), total: new Map(), removedErrors: 0, removedFixable: 0 } : null;
+			this.#files.set(filePath, state);
+		}
+		return state;
+	}
+
+	/** One document's messages without its suppressed errors. */
+	filter(filePath: string, messages: LintMessage[]): LintMessage[] {
+		const state = this.#file(filePath);
+		if (!state || messages.length === 0) return messages;
+		const kept: LintMessage[] = [];
+		for (const m of messages) {
+			if (!isSuppressible(m)) {
+				kept.push(m);
+				continue;
+			}
+			const id = m.ruleId!;
+			state.total.set(id, (state.total.get(id) ?? 0) + 1);
+			const n = state.used.get(id) ?? 0;
+			if (n < (state.budget.get(id) ?? 0)) {
+				state.used.set(id, n + 1);
+				state.removedErrors++;
+				if (m.fix) state.removedFixable++;
+			} else kept.push(m);
+		}
+		return kept;
+	}
+
+	/** After the run: the results' counts without the suppressed errors, and the note on unused counts. */
+	finish(results: LintResult[]): SuppressionOutcome {
+		let unused = false;
+		const out = results.map((result) => {
+			const state = this.#file(result.filePath);
+			if (!state) return result;
+			for (const [id, count] of state.budget) if (count > (state.total.get(id) ?? 0)) unused = true;
+			return { ...result, errorCount: result.errorCount - state.removedErrors, fixableErrorCount: result.fixableErrorCount - state.removedFixable };
+		});
+		return { results: out, notes: unused ? [UNUSED_NOTE] : [] };
+	}
 }

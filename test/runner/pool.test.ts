@@ -107,6 +107,18 @@ describe("worker pool", () => {
 		expect(counts(statsTwo.stderr)).toEqual(counts(statsOne.stderr));
 	}, 120_000);
 
+	it("applies recorded suppressions to streamed lines from workers as in one thread", async () => {
+		const before = (await run(["-f", "jsonl", jsonl])).stdout;
+		await run(["-f", "json", "--suppress-rule", "whitespace", "--suppressions-location", "s.json", jsonl]);
+		const one = await run(["-f", "jsonl", "--suppressions-location", "s.json", jsonl]);
+		const two = await run(["--concurrency", "2", "-f", "jsonl", "--suppressions-location", "s.json", jsonl]);
+		expect(before).toContain('"ruleId":"whitespace"');
+		expect(one.stdout).not.toContain('"ruleId":"whitespace"');
+		expect(one.stdout.length).toBeLessThan(before.length);
+		expect(two.code).toBe(one.code);
+		expect(two.stdout).toBe(one.stdout);
+	}, 120_000);
+
 	it("--fix writes the same files from workers as in one thread", async () => {
 		cpSync(project.path(tree), project.path("fix-one"), { recursive: true });
 		cpSync(project.path(tree), project.path("fix-two"), { recursive: true });

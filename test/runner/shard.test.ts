@@ -65,6 +65,26 @@ describe("--shard and merge", () => {
 		expect(JSON.parse(fromSarif.stdout)).toEqual(JSON.parse(fullSarif.stdout));
 	}, 240_000);
 
+	it("keeps a JSONL file with recorded suppressions whole, so shards merged equal one full run with suppressions", async () => {
+		// Recorded: every whitespace error of the big JSONL. Split by byte range, each shard would take the whole count.
+		await run(["-f", "json", "--suppress-rule", "whitespace", "--suppressions-location", "sup.json", jsonl]);
+		const recorded = readJson(project, "sup.json") as Record<string, Record<string, { count: number }>>;
+		expect(Object.keys(recorded)).toEqual([jsonl]);
+		const full = await run(["-f", "json", "-o", "full-sup.json", "--suppressions-location", "sup.json", tree, jsonl]);
+		const parts: string[] = [];
+		const withJsonl: number[] = [];
+		for (let i = 1; i <= 2; i++) {
+			const out = `shard-sup-${i}.json`;
+			await run(["--shard", `${i}/2`, "-f", "json", "-o", out, "--suppressions-location", "sup.json", tree, jsonl]);
+			parts.push(out);
+			if ((readJson(project, out) as LintResult[]).some((r) => r.filePath.endsWith(".jsonl"))) withJsonl.push(i);
+		}
+		expect(withJsonl).toHaveLength(1);
+		const merged = await run(["merge", ...parts]);
+		expect(merged.code).toBe(full.code);
+		expect(JSON.parse(merged.stdout)).toEqual(readJson(project, "full-sup.json"));
+	}, 240_000);
+
 	it("aligns byte ranges to line starts and numbers their lines", () => {
 		const path = project.path(jsonl);
 		const size = statSync(path).size;

@@ -114,6 +114,42 @@ describe("bulk suppressions (CLI)", () => {
 		expect(shownIn(r.results, "c.jsonl").messages).toMatchObject([{ docId: "d3", line: 3 }]);
 	});
 
+	it("applies recorded suppressions to --format jsonl output document by document, as -f json does", () => {
+		const doc = (id: string, text: string) => `${JSON.stringify({ id, text })}\n`;
+		const dir = project({ "data/c.jsonl": doc("d1", "旧的一行。  ") + doc("d2", "没有问题。") + doc("d3", "旧的, 也是旧的。  ") });
+		lint(dir, ["--suppress-all"]);
+		expect(readSuppressions(dir)["data/c.jsonl"]).toEqual({ whitespace: { count: 2 }, "punctuation-width": { count: 1 } });
+		const streamed = (args: string[] = []) => {
+			const r = runCli(dir, ["data", "-f", "jsonl", ...args]);
+			const lines = r.stdout.trimEnd().split("\n").map((l) => JSON.parse(l) as { file: string; id: string | null; messages: LintMessage[] });
+			return { ...r, lines, findings: lines.flatMap((l) => l.messages.map((m) => [l.file, l.id, m.ruleId, m.line])) };
+		};
+		const quiet = streamed();
+		expect(quiet.code).toBe(0);
+		expect(quiet.findings).toEqual([]);
+		expect(quiet.lines.filter((l) => l.file === "data/c.jsonl").map((l) => l.id)).toEqual(["d1", "d2", "d3"]);
+
+		// A new batch: only its findings are written and fail the run, the same ones -f json reports.
+		appendFileSync(join(dir, "data/c.jsonl"), doc("d4", "新批次, 新问题。  "));
+		const grown = streamed();
+		expect(grown.code).toBe(1);
+		expect(grown.findings).toEqual([
+			["data/c.jsonl", "d4", "punctuation-width", 4],
+			["data/c.jsonl", "d4", "whitespace", 4],
+		]);
+		const json = lint(dir);
+		expect(shownIn(json.results, "c.jsonl").messages.map((m) => ["data/c.jsonl", m.docId, m.ruleId, m.line])).toEqual(grown.findings);
+		// --stats counts what is shown.
+		expect(streamed(["--stats"]).stderr).toMatch(/whitespace\s*\|\s*1\s*\|/u);
+
+		// Fewer findings than recorded: the note on pruning, as with -f json.
+		writeFileSync(join(dir, "data/c.jsonl"), doc("d1", "旧的一行。"));
+		const fixed = streamed();
+		expect(fixed.code).toBe(0);
+		expect(fixed.stderr).toContain("--prune-suppressions");
+		expect(runCli(dir, ["data", "-f", "jsonl", "--suppressions-location", "nowhere.json"]).code).toBe(2);
+	});
+
 	it("rejects contradictory or unknown flags and a malformed file with exit code 2", () => {
 		const dir = project();
 		expect(runCli(dir, ["data", "--suppress-all", "--suppress-rule", "whitespace"]).code).toBe(2);
