@@ -268,6 +268,8 @@ function pairTouchesChinese(text: string, open: number, close: number): boolean 
 	return false;
 }
 
+const NONE: readonly number[] = [];
+
 /** One kind of straight quote in a paragraph: its candidate offsets, and whether they pair up. */
 interface QuoteRun {
 	quote: string;
@@ -282,10 +284,25 @@ interface QuoteRun {
  * --fix pass, makes one pass convert a whole run of pairs ("""" """"？), so
  * fixing twice gives what fixing once gave.
  */
-function chinesePairs(text: string, kinds: readonly (readonly Span[])[]): boolean[] {
-	const pairs = kinds.flat();
-	const chinese = pairs.map(([a, b]) => pairTouchesChinese(text, a, b));
-	if (pairs.length < 2) return chinese;
+function chinesePairs(text: string, kinds: readonly (readonly number[])[]): boolean[] {
+	const chinese: boolean[] = [];
+	let undecided = false;
+	for (const at of kinds) {
+		for (let k = 0; k < at.length; k += 2) {
+			const c = pairTouchesChinese(text, at[k], at[k + 1]);
+			chinese.push(c);
+			if (!c) undecided = true;
+		}
+	}
+	// Usual news text: every pair has Chinese around it already.
+	if (!undecided || chinese.length < 2) return chinese;
+	return spreadChinese(text, kinds, chinese);
+}
+
+/** Pairs `kinds` (flat open/close offsets per kind, in text order) that become Chinese through converted pairs. */
+function spreadChinese(text: string, kinds: readonly (readonly number[])[], chinese: boolean[]): boolean[] {
+	const pairs: Span[] = [];
+	for (const at of kinds) for (let k = 0; k < at.length; k += 2) pairs.push([at[k], at[k + 1]]);
 	const owner = new Map<number, number>();
 	pairs.forEach(([a, b], p) => owner.set(a, p).set(b, p));
 	// Who becomes Chinese when pair p is converted: the pairs it is the outside neighbour of, and those it lies in.
@@ -297,16 +314,16 @@ function chinesePairs(text: string, kinds: readonly (readonly Span[])[]): boolea
 		link(owner.get(prevNonSpaceIndex(text, a)), q);
 		link(owner.get(nextNonSpaceIndex(text, b + 1)), q);
 	});
-	// Pairs of one kind never overlap, and each kind is in text order: a binary search finds the one around an offset.
+	// Pairs of one kind never overlap and are in text order: a binary search finds the one around an offset.
 	let base = 0;
-	for (const kind of kinds) {
+	for (const at of kinds) {
 		for (const [p, [a, b]] of pairs.entries()) {
 			for (const o of [a, b]) {
-				const q = containing(kind, o);
+				const q = containing(at, o);
 				if (q >= 0) link(p, base + q);
 			}
 		}
-		base += kind.length;
+		base += at.length / 2;
 	}
 	const queue = chinese.flatMap((c, p) => (c ? [p] : []));
 	while (queue.length) {
@@ -319,19 +336,19 @@ function chinesePairs(text: string, kinds: readonly (readonly Span[])[]): boolea
 	return chinese;
 }
 
-/** The pair strictly around offset `o`, or -1 (pairs in text order, not overlapping). */
-function containing(pairs: readonly Span[], o: number): number {
+/** The pair (index into flat open/close offsets `at`) strictly around offset `o`, or -1. */
+function containing(at: readonly number[], o: number): number {
 	let lo = 0;
-	let hi = pairs.length - 1;
+	let hi = at.length / 2 - 1;
 	let found = -1;
 	while (lo <= hi) {
 		const mid = (lo + hi) >> 1;
-		if (pairs[mid][0] < o) {
+		if (at[2 * mid] < o) {
 			found = mid;
 			lo = mid + 1;
 		} else hi = mid - 1;
 	}
-	return found >= 0 && pairs[found][1] > o ? found : -1;
+	return found >= 0 && at[2 * found + 1] > o ? found : -1;
 }
 
 const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }> = {
@@ -486,13 +503,8 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 
 		function checkQuotes(node: ParagraphNode, text: string, isProtected: (i: number) => boolean, found: Candidates): void {
 			const runs = [pairUp(text, isProtected, '"', found.doubleQuotes), pairUp(text, isProtected, "'", found.singleQuotes)];
-			const kinds: Span[][] = [];
-			for (const run of runs) {
-				const pairs: Span[] = [];
-				if (run?.paired) for (let k = 0; k < run.at.length; k += 2) pairs.push([run.at[k], run.at[k + 1]]);
-				kinds.push(pairs);
-			}
-			const chinese = chinesePairs(text, kinds);
+			if (!runs[0] && !runs[1]) return;
+			const chinese = chinesePairs(text, [runs[0]?.paired ? runs[0].at : NONE, runs[1]?.paired ? runs[1].at : NONE]);
 			let first = 0;
 			for (const run of runs) {
 				if (!run) continue;
