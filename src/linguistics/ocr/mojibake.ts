@@ -6,7 +6,8 @@
  * U+FFFD and private-use characters mark bytes already lost: reported only.
  */
 import { isCjkPunctuation, isHan } from "../script.js";
-import { lazy, loadDataFile } from "./data.js";
+import { lazy } from "./data.js";
+import { lookalikeTable } from "./lookalike-table.js";
 import type { ParagraphScan } from "./scan.js";
 import type { OcrFinding } from "./types.js";
 
@@ -15,9 +16,7 @@ import type { OcrFinding } from "./types.js";
  * frequency order): mojibake is made of the others.
  */
 const COMMON_RANK = 1500;
-const rankedCharacters = lazy(() =>
-	Object.keys(loadDataFile<{ neighbours: Record<string, string> }>("glyph-neighbours.json").neighbours).map((c) => c.charCodeAt(0)),
-);
+const rankedCharacters = lazy((): number[] => Array.from(lookalikeTable().ranked));
 const commonCharacters = lazy((): Set<number> => new Set(rankedCharacters().slice(0, COMMON_RANK)));
 /** A repair may use any of the table's 5 000 characters (慈善 are not among the 1 500 most common). */
 const knownCharacters = lazy((): Set<number> => new Set(rankedCharacters()));

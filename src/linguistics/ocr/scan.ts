@@ -24,7 +24,7 @@ import { HEAD_FIRST, pairFlags, PAIR_FLAG_BITS } from "./context-confusion.js";
 import { lazy } from "./data.js";
 import { hanRows, readingFilter, readingKey, readingSeen, suspectUnits } from "./lookalike.js";
 import { rareUnits } from "./mojibake.js";
-import { isTraditionalUnit } from "./traditional.js";
+import { scriptTables, TRADITIONAL } from "./traditional.js";
 import { coverageIndex, OUTSIDE_ROW, pairKey, RARE_ROW } from "./word-pairs.js";
 
 /** A Han character the look-alike detector suspects when it is stranded (lookalike.suspectUnits). */
@@ -57,22 +57,25 @@ export interface ParagraphScan {
 	seen: number;
 }
 
-/** Per UTF-16 unit, every class any detector asks about. */
+/**
+ * Per UTF-16 unit, every class any detector asks about. Built from the
+ * detectors' own per-unit tables by whole-array passes: a call per unit and
+ * class cost ~10 ms of start-up in every process and worker thread.
+ */
 const unitInfo = lazy((): Uint16Array => {
 	const suspect = suspectUnits();
 	const pair = pairFlags();
 	const rare = rareUnits();
+	const { kind } = scriptTables();
 	const info = new Uint16Array(0x10000);
 	for (let c = 0; c < 0x10000; c++) {
-		let v = suspect[c] !== 0 ? SUSPECT : 0;
-		if (isHanUnit(c)) v |= HAN;
-		if (rare[c] !== 0) v |= RARE;
-		if (isTraditionalUnit(c)) v |= SEEN_TRADITIONAL;
-		if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) v |= SEEN_LETTER;
-		if (c >= 0x30 && c <= 0x39) v |= SEEN_DIGIT;
+		const v = (suspect[c] !== 0 ? SUSPECT : 0) | (rare[c] !== 0 ? RARE : 0) | (kind[c] === TRADITIONAL ? SEEN_TRADITIONAL : 0);
 		// Pair flags mark Chinese words' characters, all Han: a pair is read between view neighbours as for the stranded test.
 		info[c] = v | (pair[c] << PAIR_SHIFT);
 	}
+	for (let c = 0x3400; c <= 0x9fff; c++) if (isHanUnit(c)) info[c] |= HAN;
+	for (let c = 0x41; c <= 0x7a; c++) if (c <= 0x5a || c >= 0x61) info[c] |= SEEN_LETTER;
+	for (let c = 0x30; c <= 0x39; c++) info[c] |= SEEN_DIGIT;
 	info[0x20] |= BREAK | SEEN_SPACE;
 	info[0x0a] |= BREAK;
 	info[0x0d] |= BREAK;

@@ -10,7 +10,8 @@ import { lazy, loadDataFile } from "./data.js";
 import type { OcrFinding } from "./types.js";
 
 const SIMPLIFIED_ONLY = 1;
-const TRADITIONAL = 2;
+/** The kind of a flaggable traditional form (scan.ts reads the kind table directly). */
+export const TRADITIONAL = 2;
 
 interface ScriptTables {
 	/** Traditional-only character → its simplified form. */
@@ -32,9 +33,6 @@ export const scriptTables = lazy((): ScriptTables => {
 	for (const c of toSimplified.keys()) kind[c] = TRADITIONAL;
 	return { toSimplified, kind };
 });
-
-/** Whether a code unit is a traditional form detectTraditional reports (read by scan.ts). */
-export const isTraditionalUnit = (c: number): boolean => scriptTables().kind[c] === TRADITIONAL;
 
 export interface ScriptBalance {
 	simplified: number;
