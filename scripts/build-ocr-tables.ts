@@ -1,7 +1,7 @@
 /**
  * Writes data/ocr-tables.bin: the OCR detectors' lookup tables precomputed
- * from data/glyph-neighbours.json, data/ocr-confusions.json,
- * data/ocr-extra-words.json and data/lexicon.bin (src/linguistics/ocr/build-tables.ts).
+ * from data/lexicon.bin and the data/ocr-*.json and glyph-neighbours.json
+ * files (src/linguistics/ocr/build-tables.ts lists which).
  * Re-run after changing any of them, and after scripts/build-lexicon.ts
  * (test/linguistics/ocr-tables.test.ts fails when the committed file no
  * longer matches them):

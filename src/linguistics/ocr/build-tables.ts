@@ -2,14 +2,22 @@
  * What data/ocr-tables.bin holds (see precomputed.ts), made from the data
  * files it is derived from: the look-alike relation and glyph ranks
  * (glyph-neighbours.json, ocr-confusions.json), the pair coverage index
- * (lexicon.bin, ocr-extra-words.json) and the reading filter (both). Run by
+ * (lexicon.bin, ocr-extra-words.json), the reading filter (both) and scan.ts's
+ * per-unit classes (all of these, ocr-context-confusions.json,
+ * ocr-quantity-context.json, ocr-script-table.json and
+ * ocr-traditional-exceptions.json). Run by
  * scripts/build-ocr-tables.ts; test/linguistics/ocr-tables.test.ts checks the
  * committed file against it. Not used at run time.
  */
+import { singleFrequencies } from "../segment.js";
+import { pairFlags } from "./context-confusion.js";
 import { loadDataFile } from "./data.js";
-import { readingFilterBits } from "./lookalike.js";
+import { readingFilterBits, suspectUnitsOf } from "./lookalike.js";
 import { lookalikeArrays, lookalikeTableFrom, type ConfusionTable, type GlyphTable } from "./lookalike-table.js";
+import { rareUnitsOf } from "./mojibake.js";
 import { encodeTables } from "./precomputed.js";
+import { unitInfoOf } from "./scan.js";
+import { scriptTables } from "./traditional.js";
 import { pairIndexArrays } from "./word-pairs.js";
 
 export function buildOcrTables(): Uint8Array {
@@ -19,5 +27,6 @@ export function buildOcrTables(): Uint8Array {
 		...lookalike,
 		...pairIndexArrays(loadDataFile<{ words: string[] }>("ocr-extra-words.json").words),
 		readingFilter: readingFilterBits(table),
+		unitInfo: unitInfoOf(suspectUnitsOf(table.start, singleFrequencies()), pairFlags(), rareUnitsOf(table.ranked), scriptTables().kind),
 	});
 }

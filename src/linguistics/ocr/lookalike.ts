@@ -165,16 +165,18 @@ interface Candidate {
  */
 export const FUNCTION_WORD_COUNT = 100_000;
 
-/** Per UTF-16 unit: 1 for a Han character that is no function word and has look-alikes, else 0 (read by scan.ts). */
-export const suspectUnits = lazy((): Uint8Array => {
+/**
+ * Per UTF-16 unit: 1 for a Han character that is no function word and has look-alikes, else 0,
+ * from the look-alike table's starts and the single-character counts (scan.ts's unit table,
+ * precomputed into data/ocr-tables.bin by build-tables.ts).
+ */
+export function suspectUnitsOf(start: Int32Array, standalone: Uint32Array): Uint8Array {
 	const kinds = new Uint8Array(0x10000);
-	const { start } = lookalikeTable();
-	const standalone = standaloneTable();
 	for (let c = 0x3400; c <= 0x9fff; c++) {
 		if (isHanUnit(c) && standalone[c] < FUNCTION_WORD_COUNT && start[c] !== start[c + 1]) kinds[c] = 1;
 	}
 	return kinds;
-});
+}
 
 const nameContext = lazy(() => {
 	const data = loadDataFile<{ surnames: string; titles: string[]; speechVerbs: string[] }>("ocr-name-context.json");

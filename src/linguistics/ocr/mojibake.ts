@@ -204,16 +204,19 @@ const isGbkCandidate = (c: number) => c >= 0x80 && c !== 0xfffd;
 /** Longest stretch tried at once; mojibake of a whole sentence is repaired piecewise. */
 const MAX_REGION = 60;
 
-/** Per UTF-16 unit: 1 when rare (not ASCII, not among the common characters, not punctuation). Read by scan.ts. */
-export const rareUnits = lazy((): Uint8Array => {
+/** Per UTF-16 unit: 1 when rare (not ASCII, not among the common characters of `ranked`, not punctuation). */
+export function rareUnitsOf(ranked: ArrayLike<number>): Uint8Array {
 	const table = new Uint8Array(0x10000).fill(1);
 	table.fill(0, 0, 0x80);
 	table.fill(0, 0x2010, 0x2070);
 	table.fill(0, 0x3000, 0x3040);
 	table.fill(0, 0xff00, 0xfff0);
-	for (const c of commonCharacters()) table[c] = 0;
+	for (let k = 0; k < COMMON_RANK && k < ranked.length; k++) table[ranked[k]] = 0;
 	return table;
-});
+}
+
+/** The rare units of the glyph table's ranks (scan.ts's unit table has them precomputed). */
+const rareUnits = lazy((): Uint8Array => rareUnitsOf(lookalikeTable().ranked));
 
 /** repairRun's span ends, reused: a typed array per region cost a tenth of the detector. */
 let endsBuffer: Int32Array | undefined;
