@@ -5,7 +5,8 @@
  * (lexicon.bin, ocr-extra-words.json), the reading filter (both) and scan.ts's
  * per-unit classes (all of these, ocr-context-confusions.json,
  * ocr-quantity-context.json, ocr-script-table.json and
- * ocr-traditional-exceptions.json). Run by
+ * ocr-traditional-exceptions.json), mojibake.ts's unit kinds and GBK encoder
+ * (the glyph ranks; WHATWG's gbk as TextDecoder decodes it). Run by
  * scripts/build-ocr-tables.ts; test/linguistics/ocr-tables.test.ts checks the
  * committed file against it. Not used at run time.
  */
@@ -14,7 +15,7 @@ import { pairFlags } from "./context-confusion.js";
 import { loadDataFile } from "./data.js";
 import { readingFilterBits, suspectUnitsOf } from "./lookalike.js";
 import { lookalikeArrays, lookalikeTableFrom, type ConfusionTable, type GlyphTable } from "./lookalike-table.js";
-import { rareUnitsOf } from "./mojibake.js";
+import { gbkEncoderTable, rareUnitsOf, unitKindsOf } from "./mojibake.js";
 import { encodeTables } from "./precomputed.js";
 import { unitInfoOf } from "./scan.js";
 import { scriptTables } from "./traditional.js";
@@ -28,5 +29,7 @@ export function buildOcrTables(): Uint8Array {
 		...pairIndexArrays(loadDataFile<{ words: string[] }>("ocr-extra-words.json").words),
 		readingFilter: readingFilterBits(table),
 		unitInfo: unitInfoOf(suspectUnitsOf(table.start, singleFrequencies()), pairFlags(), rareUnitsOf(table.ranked), scriptTables().kind),
+		mojibakeKinds: unitKindsOf(rareUnitsOf(table.ranked)),
+		gbkEncoder: gbkEncoderTable(),
 	});
 }
