@@ -34,8 +34,8 @@ describe("data/ocr-tables.bin", () => {
 		expect([...decoded.keys()]).toEqual(Object.keys(arrays));
 		for (const [name, array] of Object.entries(arrays)) expect(decoded.get(name)).toEqual(array);
 		// A Buffer need not be 8-byte aligned.
-		const shifted = new Uint8Array(committed.length + 1).subarray(1);
-		shifted.set(committed);
+		const shifted = Buffer.from(new ArrayBuffer(committed.length + 1), 1);
+		committed.copy(shifted);
 		expect(decodeTables(shifted).get("readingFilter")).toEqual(decodeTables(committed).get("readingFilter"));
 	});
 

@@ -65,7 +65,8 @@ export function encodeTables(tables: Record<string, TableArray>): Uint8Array {
 
 /** Views the arrays of `bytes` (copied first when not 8-byte aligned, as a Buffer need not be). */
 export function decodeTables(bytes: Uint8Array): Map<string, TableArray> {
-	const aligned = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
+	// new Uint8Array copies (Buffer's slice would not).
+	const aligned = bytes.byteOffset % 8 === 0 ? bytes : new Uint8Array(bytes);
 	const view = new DataView(aligned.buffer, aligned.byteOffset, aligned.byteLength);
 	if (view.getUint32(0, true) !== MAGIC) throw new Error(`corpuslint: data/${FILE} is not a table file of this version (re-run scripts/build-ocr-tables.ts)`);
 	const headerBytes = view.getUint32(4, true);
