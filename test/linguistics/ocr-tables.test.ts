@@ -8,9 +8,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildOcrTables } from "../../src/linguistics/ocr/build-tables.js";
+import { contextTables, contextTablesFromData } from "../../src/linguistics/ocr/context-confusion.js";
 import { lookalikeRelation } from "../../src/linguistics/ocr/lookalike.js";
 import { lookalikeTable } from "../../src/linguistics/ocr/lookalike-table.js";
 import { decodeTables, encodeTables } from "../../src/linguistics/ocr/precomputed.js";
+import { scriptTables, scriptTablesFromData } from "../../src/linguistics/ocr/traditional.js";
 import { isCoveredPair } from "../../src/linguistics/ocr/word-pairs.js";
 import { packageRoot } from "../../src/package-root.js";
 
@@ -54,6 +56,22 @@ describe("data/ocr-tables.bin", () => {
 		expect(table.start[0x10000]).toBe(table.codes.length);
 		const glyphs = JSON.parse(readFileSync(join(packageRoot, "data", "glyph-neighbours.json"), "utf8")) as { neighbours: Record<string, string> };
 		expect(String.fromCharCode(...table.ranked)).toBe(Object.keys(glyphs.neighbours).join(""));
+	});
+
+	it("holds the traditional forms with their simplified text, and the script kinds", () => {
+		const stored = scriptTables();
+		const fromData = scriptTablesFromData();
+		expect([...stored.toSimplified]).toEqual([...fromData.toSimplified]);
+		expect(stored.kind).toEqual(fromData.kind);
+		expect(stored.toSimplified.get("國".charCodeAt(0))).toBe("国");
+	});
+
+	it("holds the context-confusion tables", () => {
+		const { flags, ...stored } = contextTables();
+		const { flags: flagsFromData, ...fromData } = contextTablesFromData();
+		expect(flags).toEqual(flagsFromData);
+		expect(stored).toEqual(fromData);
+		expect(stored.quantity.size).toBeGreaterThan(0);
 	});
 
 	it("answers pair coverage for frequent and rare characters", () => {

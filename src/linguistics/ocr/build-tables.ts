@@ -5,20 +5,22 @@
  * (lexicon.bin, ocr-extra-words.json), the reading filter (both) and scan.ts's
  * per-unit classes (all of these, ocr-context-confusions.json,
  * ocr-quantity-context.json, ocr-script-table.json and
- * ocr-traditional-exceptions.json), mojibake.ts's unit kinds and GBK encoder
+ * ocr-traditional-exceptions.json), traditional.ts's tables (the last two),
+ * context-confusion.ts's tables (ocr-context-confusions.json),
+ * mojibake.ts's unit kinds and GBK encoder
  * (the glyph ranks; WHATWG's gbk as TextDecoder decodes it). Run by
  * scripts/build-ocr-tables.ts; test/linguistics/ocr-tables.test.ts checks the
  * committed file against it. Not used at run time.
  */
 import { singleFrequencies } from "../segment.js";
-import { pairFlags } from "./context-confusion.js";
+import { contextArrays, contextTablesFromData } from "./context-confusion.js";
 import { loadDataFile } from "./data.js";
 import { readingFilterBits, suspectUnitsOf } from "./lookalike.js";
 import { lookalikeArrays, lookalikeTableFrom, type ConfusionTable, type GlyphTable } from "./lookalike-table.js";
 import { gbkEncoderTable, rareUnitsOf, unitKindsOf } from "./mojibake.js";
 import { encodeTables } from "./precomputed.js";
 import { unitInfoOf } from "./scan.js";
-import { scriptTables } from "./traditional.js";
+import { scriptArrays, scriptTablesFromData } from "./traditional.js";
 import { pairIndexArrays } from "./word-pairs.js";
 
 export function buildOcrTables(): Uint8Array {
@@ -28,8 +30,10 @@ export function buildOcrTables(): Uint8Array {
 		...lookalike,
 		...pairIndexArrays(loadDataFile<{ words: string[] }>("ocr-extra-words.json").words),
 		readingFilter: readingFilterBits(table),
-		unitInfo: unitInfoOf(suspectUnitsOf(table.start, singleFrequencies()), pairFlags(), rareUnitsOf(table.ranked), scriptTables().kind),
+		unitInfo: unitInfoOf(suspectUnitsOf(table.start, singleFrequencies()), contextTablesFromData().flags, rareUnitsOf(table.ranked), scriptTablesFromData().kind),
 		mojibakeKinds: unitKindsOf(rareUnitsOf(table.ranked)),
 		gbkEncoder: gbkEncoderTable(),
+		...scriptArrays(),
+		...contextArrays(),
 	});
 }

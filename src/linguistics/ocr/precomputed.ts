@@ -17,9 +17,9 @@ import { join } from "node:path";
 import { packageRoot } from "../../package-root.js";
 import { lazy } from "./data.js";
 
-export type TableArray = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float32Array;
+export type TableArray = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float32Array | Float64Array;
 
-const KINDS = { u8: Uint8Array, u16: Uint16Array, u32: Uint32Array, i32: Int32Array, f32: Float32Array };
+const KINDS = { u8: Uint8Array, u16: Uint16Array, u32: Uint32Array, i32: Int32Array, f32: Float32Array, f64: Float64Array };
 type Kind = keyof typeof KINDS;
 type Entry = [name: string, kind: Kind, length: number, byteOffset: number];
 
