@@ -11,8 +11,8 @@
  * loads in a few milliseconds, and its typed arrays take 4.5 MB.
  *
  * Layout (little-endian, every array 4-byte aligned, f64 arrays 8-byte aligned):
- *   "CLX2", u32 n1, u32 n2, u32 nLong, u32 nExtra, u32 nExtraUnits, u32 nLog, u32 nPrefix,
- *   f64 total (all words, any length),
+ *   "CLX3", u32 n1, u32 n2, u32 nLong, u32 nExtra, u32 nExtraUnits, u32 nLog, u32 nPrefix,
+ *   f64 total (all words, any length), u32 nInnerFirst, u32 nInner,
  *   u16 single[n1] (+ padding), u32 singleCounts[n1],
  *   u32 pair[n2] (a << 16 | b), u32 pairCounts[n2],
  *   u32 longHi[nLong] (a << 16 | b), u32 longLo[nLong] (c << 16 | d, d = 0 for three characters),
@@ -24,7 +24,10 @@
  *   u32 prefixKey[nPrefix] (every distinct first two units of a word of two or more, sorted),
  *   u32 prefixLong[nPrefix + 1], u32 prefixExtra[nPrefix + 1] (where the prefix's words start in the
  *   long and extra groups; they end where the next prefix's start), u16 prefixPairLog[nPrefix]
- *   (the log index of the prefix as a word, 0xffff when it is not one)
+ *   (the log index of the prefix as a word, 0xffff when it is not one),
+ *   u16 innerFirst[nInnerFirst], u16 innerCount[nInnerFirst], u16 innerSecond[nInner]: every pair of
+ *   adjacent units inside a word of up to four characters, grouped by the first unit (ascending; each
+ *   group's second units ascending), for segment.ts's isWordInnerPair
  * Each key group is sorted by key; word-cut.ts finds words through the prefix index.
  */
 import { exactLn } from "./exact-log.js";
@@ -55,10 +58,14 @@ export interface Lexicon {
 	prefixLong: Uint32Array;
 	prefixExtra: Uint32Array;
 	prefixPairLog: Uint16Array;
+	/** Pairs inside words (see the layout above): the second units of first unit innerFirst[k] are the next innerCount[k] of innerSecond. */
+	innerFirst: Uint16Array;
+	innerCount: Uint16Array;
+	innerSecond: Uint16Array;
 }
 
-const MAGIC = 0x32584c43; // "CLX2"
-const HEADER_BYTES = 40;
+const MAGIC = 0x33584c43; // "CLX3"
+const HEADER_BYTES = 48;
 /** The detectors' lookups (sorted key groups) cover words of up to four characters; longer ones are for the cutter. */
 export const MAX_WORD_LENGTH = 4;
 
@@ -120,6 +127,17 @@ export function encodeLexicon(dictText: string): Uint8Array {
 	const prefixExtra = firstAt(extraKeys);
 	const pairLogByKey = new Map(pair.map(([k, c]) => [k, logIndex.get(c)!]));
 	const prefixPairLog = prefixKey.map((k) => pairLogByKey.get(k) ?? 0xffff);
+	// Built here rather than on load: a hash set of these ~300 k pairs cost ~30 ms in every process and worker thread.
+	const innerPairs = new Set(pair.map(([k]) => k));
+	for (const [hi, lo] of long) {
+		innerPairs.add(hi);
+		innerPairs.add((((hi & 0xffff) << 16) | (lo >>> 16)) >>> 0);
+		if ((lo & 0xffff) !== 0) innerPairs.add(lo);
+	}
+	const inner = [...innerPairs].sort((a, b) => a - b);
+	const innerGroups = new Map<number, number>();
+	for (const k of inner) innerGroups.set(k >>> 16, (innerGroups.get(k >>> 16) ?? 0) + 1);
+	if (Math.max(...innerGroups.values()) > 0xffff) throw new Error("corpuslint: too many word-inner pairs with one first unit for a u16 count");
 
 	const n1 = single.length;
 	const n2 = pair.length;
@@ -129,10 +147,13 @@ export function encodeLexicon(dictText: string): Uint8Array {
 	size += (nExtra + 1) * 4 + nExtra * 4 + extraUnitCount * 2;
 	size = align8(size + (n1 + n2 + nLong + nExtra) * 2) + logValues.length * 8;
 	size += prefixKey.length * 14 + 8;
+	size += innerGroups.size * 4 + inner.length * 2;
 	const bytes = new Uint8Array(size);
 	const view = new DataView(bytes.buffer);
 	[MAGIC, n1, n2, nLong, nExtra, extraUnitCount, logValues.length, prefixKey.length].forEach((v, i) => view.setUint32(i * 4, v, true));
 	view.setFloat64(32, total, true);
+	view.setUint32(40, innerGroups.size, true);
+	view.setUint32(44, inner.length, true);
 	let at = HEADER_BYTES;
 	const put16 = (values: number[]) => {
 		for (const v of values) (view.setUint16(at, v, true), (at += 2));
@@ -162,6 +183,9 @@ export function encodeLexicon(dictText: string): Uint8Array {
 	put32(prefixLong);
 	put32(prefixExtra);
 	put16(prefixPairLog);
+	put16([...innerGroups.keys()]);
+	put16([...innerGroups.values()]);
+	put16(inner.map((k) => k & 0xffff));
 	return bytes;
 }
 
@@ -171,6 +195,8 @@ export function decodeLexicon(bytes: Uint8Array): Lexicon {
 	const view = new DataView(aligned.buffer, aligned.byteOffset, aligned.byteLength);
 	if (view.getUint32(0, true) !== MAGIC) throw new Error("corpuslint: data/lexicon.bin is not a lexicon file of this version (re-run scripts/build-lexicon.ts)");
 	const [n1, n2, nLong, nExtra, nUnits, nLog, nPrefix] = [1, 2, 3, 4, 5, 6, 7].map((i) => view.getUint32(i * 4, true));
+	const nInnerFirst = view.getUint32(40, true);
+	const nInner = view.getUint32(44, true);
 	let at = aligned.byteOffset + HEADER_BYTES;
 	const buffer = aligned.buffer;
 	const take16 = (n: number) => {
@@ -212,5 +238,8 @@ export function decodeLexicon(bytes: Uint8Array): Lexicon {
 		prefixLong: take32(nPrefix + 1),
 		prefixExtra: take32(nPrefix + 1),
 		prefixPairLog: take16(nPrefix),
+		innerFirst: take16(nInnerFirst),
+		innerCount: take16(nInnerFirst),
+		innerSecond: take16(nInner),
 	};
 }

@@ -124,53 +124,41 @@ export function forEachWord(visit: (length: number, a: number, b: number, c: num
 	}
 }
 
-let joins: Uint32Array | undefined;
-const JOIN_BITS = 20;
-const JOIN_MASK = (1 << JOIN_BITS) - 1;
-const joinSlot = (key: number) => Math.imul(key, 0x9e3779b1) >>> (32 - JOIN_BITS);
-
-function addJoin(table: Uint32Array, a: number, b: number): void {
-	// (0, 0) never occurs in a word, so 0 can mark an empty slot.
-	const key = ((a << 16) | b) >>> 0;
-	let slot = joinSlot(key);
-	while (table[slot] !== 0 && table[slot] !== key) slot = (slot + 1) & JOIN_MASK;
-	table[slot] = key;
-}
+let innerStart: Uint32Array | undefined;
 
 /**
- * Every pair of adjacent UTF-16 units inside a dictionary word (≤ 4
- * characters), in an open-addressing table (≈300 k pairs, 4 MB). A word that
- * spans a join contains the last unit before it and the first after it, so
- * when that pair is absent no dictionary lookup or segmentation of the join
- * can find one.
+ * Where each unit's group of word-inner pairs starts in the lexicon's
+ * innerSecond (precomputed by scripts/build-lexicon.ts, ≈300 k pairs): a word
+ * that spans a join contains the last unit before it and the first after it,
+ * so when that pair is absent no dictionary lookup or segmentation of the
+ * join can find one.
  */
-function joinTable(): Uint32Array {
-	if (joins) return joins;
-	const table = new Uint32Array(1 << JOIN_BITS);
-	const { pair, longHi, longLo } = loadLexicon();
-	for (let i = 0; i < pair.length; i++) addJoin(table, pair[i] >>> 16, pair[i] & 0xffff);
-	for (let i = 0; i < longHi.length; i++) {
-		const b = longHi[i] & 0xffff;
-		const c = longLo[i] >>> 16;
-		const d = longLo[i] & 0xffff;
-		addJoin(table, longHi[i] >>> 16, b);
-		addJoin(table, b, c);
-		if (d !== 0) addJoin(table, c, d);
+function innerIndex(): Uint32Array {
+	if (innerStart) return innerStart;
+	const { innerFirst, innerCount } = loadLexicon();
+	const start = new Uint32Array(0x10001);
+	let total = 0;
+	for (let k = 0, c = 0; c <= 0x10000; c++) {
+		start[c] = total;
+		if (k < innerFirst.length && innerFirst[k] === c) total += innerCount[k++];
 	}
-	joins = table;
-	return table;
+	return (innerStart = start);
 }
 
 /** True when some dictionary word of at most four characters has unit `a` directly followed by unit `b`. */
 export function isWordInnerPair(a: number, b: number): boolean {
-	const key = ((a << 16) | b) >>> 0;
-	if (key === 0) return false;
-	const table = joinTable();
-	for (let slot = joinSlot(key); ; slot = (slot + 1) & JOIN_MASK) {
-		const k = table[slot];
-		if (k === 0) return false;
-		if (k === key) return true;
+	const start = innerIndex();
+	const second = loadLexicon().innerSecond;
+	let lo = start[a];
+	let hi = start[a + 1];
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		const x = second[mid];
+		if (x === b) return true;
+		if (x < b) lo = mid + 1;
+		else hi = mid;
 	}
+	return false;
 }
 
 /** Sum of all dictionary counts. */

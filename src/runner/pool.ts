@@ -16,8 +16,9 @@ import type { LintCache } from "./cache.js";
 import type { DiscoveredFile } from "./discover.js";
 import type { ByteRange, DocumentRecord } from "./jsonl-range.js";
 import { inputKindOf, lintJsonl, type DocumentInfo, type FileLintOptions } from "./lint-file.js";
-import { emptyResult } from "./result.js";
-import { addTimes, type FilesTask, type JsonlTask, type WorkerReply } from "./worker.js";
+import { addTimes, emptyResult } from "./result.js";
+// Types only: the worker module loads piscina, which single-threaded runs never need.
+import type { FilesTask, JsonlTask, WorkerReply } from "./worker.js";
 
 /** What a worker needs to rebuild the configuration (plain, cloneable data). */
 export interface PoolConfigData {

@@ -36,3 +36,10 @@ export function tallyInto(result: LintResult, messages: readonly LintMessage[]):
 		}
 	}
 }
+
+/** Per-rule times summed. */
+export function addTimes(into: Record<string, number> | undefined, more: Readonly<Record<string, number>>): Record<string, number> {
+	const sum = { ...into };
+	for (const [id, ms] of Object.entries(more)) sum[id] = (sum[id] ?? 0) + ms;
+	return sum;
+}

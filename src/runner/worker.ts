@@ -11,6 +11,7 @@ import type { FixType, LintResult } from "../engine/types.js";
 import { lintJsonlSlice, type DocumentRecord } from "./jsonl-range.js";
 import { lintTextFile, type FileLintOptions } from "./lint-file.js";
 import type { PoolConfigData } from "./pool.js";
+import { addTimes } from "./result.js";
 import { jsonlFileName, renderJsonlDocument, type JsonlRenderSettings } from "../formats/jsonl-stream.js";
 
 export interface FilesTask {
@@ -93,11 +94,4 @@ export default async function run(task: FilesTask | JsonlTask): Promise<WorkerRe
 	const bytes = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
 	const result = await lintJsonlSlice(task.path, Readable.from([bytes]), task.firstLine, base, task.stream ? records : undefined);
 	return task.stream ? streamed(task, withTimes([result]), [task.path], [records]) : { results: withTimes([result]) };
-}
-
-/** Per-rule times summed. */
-export function addTimes(into: Record<string, number> | undefined, more: Readonly<Record<string, number>>): Record<string, number> {
-	const sum = { ...into };
-	for (const [id, ms] of Object.entries(more)) sum[id] = (sum[id] ?? 0) + ms;
-	return sum;
 }

@@ -69,4 +69,24 @@ describe("data/lexicon.bin", () => {
 		expect(isWordInnerPair("根".charCodeAt(0), "据".charCodeAt(0))).toBe(true);
 		expect(isWordInnerPair("。".charCodeAt(0), "的".charCodeAt(0))).toBe(false);
 	});
+
+	it("answers isWordInnerPair for exactly the adjacent pairs inside words of up to four characters", () => {
+		const inner = new Set<number>();
+		for (const line of dictText.split("\n")) {
+			const [word] = line.split(" ");
+			if (!word || word.length > 4) continue;
+			for (let i = 0; i + 1 < word.length; i++) inner.add(word.charCodeAt(i) * 0x10000 + word.charCodeAt(i + 1));
+		}
+		const wrong: number[] = [];
+		for (const k of inner) if (!isWordInnerPair(Math.floor(k / 0x10000), k % 0x10000)) wrong.push(k);
+		// Pairs mostly not inside a word: the first unit of a sample of inner pairs with the second units of others.
+		const sample = [...inner].filter((_, i) => i % 499 === 0);
+		for (const k of sample) {
+			for (const m of sample) {
+				const pair = Math.floor(k / 0x10000) * 0x10000 + (m % 0x10000);
+				if (isWordInnerPair(Math.floor(pair / 0x10000), pair % 0x10000) !== inner.has(pair)) wrong.push(pair);
+			}
+		}
+		expect(wrong).toEqual([]);
+	});
 });

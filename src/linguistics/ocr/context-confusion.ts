@@ -27,6 +27,7 @@ import { isHanUnit } from "../script.js";
 import { FUNCTION_WORD_COUNT } from "./lookalike.js";
 import { segmentWindow, wordFrequency, type Token } from "../segment.js";
 import { lazy, loadDataFile } from "./data.js";
+import { precomputed } from "./precomputed.js";
 import type { ParagraphScan } from "./scan.js";
 import type { OcrFinding } from "./types.js";
 import { isCoveredPair, pairCount, pairKey } from "./word-pairs.js";
@@ -56,7 +57,7 @@ const HEAD_SECOND = 8;
 export const PAIR_FLAG_BITS = 4;
 
 
-interface Tables {
+export interface Tables {
 	flags: Uint8Array;
 	/** pairKey(printed first unit, classifier unit) → the pair (small-integer keys: no boxed doubles in the hot loop). */
 	quantity: Map<number, { printed: string; intended: string; similarity: number }>;
@@ -72,8 +73,24 @@ interface Tables {
 	startRatio: Float32Array;
 }
 
-const tables = lazy((): Tables => {
-	const context = loadDataFile<{ introducers: string[]; heads: Record<string, string[]> }>("ocr-quantity-context.json");
+interface QuantityContext {
+	introducers: string[];
+	heads: Record<string, string[]>;
+}
+
+/** Every head noun, by pairKey of its first two units. */
+function headsByStartOf(heads: QuantityContext["heads"]): Map<number, string[]> {
+	const byStart = new Map<number, string[]>();
+	for (const head of new Set(Object.values(heads).flat())) {
+		const key = pairKey(head.charCodeAt(0), head.charCodeAt(1));
+		byStart.set(key, [...(byStart.get(key) ?? []), head]);
+	}
+	return byStart;
+}
+
+/** The tables from the JSON data files; build-tables.ts precomputes what the generated file holds (parsing and mapping it cost ~10 ms of start-up). */
+export function contextTablesFromData(): Tables {
+	const context = loadDataFile<QuantityContext>("ocr-quantity-context.json");
 	const generated = loadDataFile<{
 		quantity: Array<[string, string, number]>;
 		wordEnd: Record<string, string>;
@@ -86,13 +103,9 @@ const tables = lazy((): Tables => {
 		flags[printed.charCodeAt(1)] |= QUANTITY_SECOND;
 		quantity.set(pairKey(printed.charCodeAt(0), printed.charCodeAt(1)), { printed, intended, similarity });
 	}
-	const counted = new Map(Object.entries(context.heads));
-	const headsByStart = new Map<number, string[]>();
 	for (const head of new Set(Object.values(context.heads).flat())) {
 		flags[head.charCodeAt(0)] |= HEAD_FIRST;
 		flags[head.charCodeAt(1)] |= HEAD_SECOND;
-		const key = pairKey(head.charCodeAt(0), head.charCodeAt(1));
-		headsByStart.set(key, [...(headsByStart.get(key) ?? []), head]);
 	}
 	const byMass = (entries: Record<string, string>) => {
 		const code = new Uint16Array(0x10000);
@@ -109,8 +122,69 @@ const tables = lazy((): Tables => {
 		flags,
 		quantity,
 		introducers: new Set(context.introducers),
-		counted,
-		headsByStart,
+		counted: new Map(Object.entries(context.heads)),
+		headsByStart: headsByStartOf(context.heads),
+		endCode: end.code,
+		endRatio: end.ratio,
+		startCode: start.code,
+		startRatio: start.ratio,
+	};
+}
+
+/**
+ * The tables from data/ocr-context-confusions.json as arrays for data/ocr-tables.bin: the flags,
+ * the quantity pairs (two units printed, two intended, and the similarity), the look-alikes
+ * that end (start) words far more often, listed by the character they replace.
+ */
+export function contextArrays(): Record<string, Uint8Array | Uint16Array | Float32Array | Float64Array> {
+	const t = contextTablesFromData();
+	const pairs = [...t.quantity.values()];
+	if (pairs.some((q) => q.printed.length !== 2 || q.intended.length !== 2)) throw new Error("corpuslint: a quantity pair is not two characters");
+	const listed = (code: Uint16Array) => [...code.keys()].filter((c) => code[c] !== 0);
+	const end = listed(t.endCode);
+	const start = listed(t.startCode);
+	return {
+		contextFlags: t.flags,
+		contextQuantityUnits: Uint16Array.from(pairs.flatMap((q) => [...q.printed, ...q.intended].map((ch) => ch.charCodeAt(0)))),
+		contextQuantitySimilarity: Float64Array.from(pairs, (q) => q.similarity),
+		contextEndListed: Uint16Array.from(end),
+		contextEndCode: Uint16Array.from(end, (c) => t.endCode[c]),
+		contextEndRatio: Float32Array.from(end, (c) => t.endRatio[c]),
+		contextStartListed: Uint16Array.from(start),
+		contextStartCode: Uint16Array.from(start, (c) => t.startCode[c]),
+		contextStartRatio: Float32Array.from(start, (c) => t.startRatio[c]),
+	};
+}
+
+const tables = lazy((): Tables => {
+	const context = loadDataFile<QuantityContext>("ocr-quantity-context.json");
+	const units = precomputed("contextQuantityUnits", Uint16Array);
+	const similarity = precomputed("contextQuantitySimilarity", Float64Array);
+	const quantity: Tables["quantity"] = new Map();
+	for (let q = 0; q < similarity.length; q++) {
+		const [p0, p1, i0, i1] = units.subarray(4 * q, 4 * q + 4);
+		quantity.set(pairKey(p0, p1), { printed: String.fromCharCode(p0, p1), intended: String.fromCharCode(i0, i1), similarity: similarity[q] });
+	}
+	const byMass = (side: "End" | "Start") => {
+		const listed = precomputed(`context${side}Listed`, Uint16Array);
+		const codes = precomputed(`context${side}Code`, Uint16Array);
+		const ratios = precomputed(`context${side}Ratio`, Float32Array);
+		const code = new Uint16Array(0x10000);
+		const ratio = new Float32Array(0x10000);
+		for (let k = 0; k < listed.length; k++) {
+			code[listed[k]] = codes[k];
+			ratio[listed[k]] = ratios[k];
+		}
+		return { code, ratio };
+	};
+	const end = byMass("End");
+	const start = byMass("Start");
+	return {
+		flags: precomputed("contextFlags", Uint8Array),
+		quantity,
+		introducers: new Set(context.introducers),
+		counted: new Map(Object.entries(context.heads)),
+		headsByStart: headsByStartOf(context.heads),
 		endCode: end.code,
 		endRatio: end.ratio,
 		startCode: start.code,
@@ -187,8 +261,8 @@ export function detectContextConfusions(text: string, options: ContextConfusionO
 	return findings ?? [];
 }
 
-/** Per code unit, the pair flags above (read by scan.ts). */
-export const pairFlags = (): Uint8Array => tables().flags;
+/** The tables as the detector reads them (from data/ocr-tables.bin), for the freshness test. */
+export const contextTables = (): Readonly<Tables> => tables();
 
 function quantitySlot(text: string, i: number, k: number, t: Tables): OcrFinding | undefined {
 	const pair = t.quantity.get(pairKey(text.charCodeAt(i), text.charCodeAt(k)));

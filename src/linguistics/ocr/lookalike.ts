@@ -10,93 +10,24 @@
 import { isHanUnit } from "../script.js";
 import { loadLexicon, segmentWindow, singleFrequencies, wordFrequency, type Token } from "../segment.js";
 import { lazy, loadDataFile } from "./data.js";
+import { lookalikeTable, relationFrom, type ConfusionTable, type GlyphTable, type LookalikeTable, type Neighbour } from "./lookalike-table.js";
+import { precomputed } from "./precomputed.js";
 import type { ParagraphScan } from "./scan.js";
 import type { OcrFinding } from "./types.js";
 import { coverageIndex, isCoveredPair, OUTSIDE_ROW, pairCount, pairKey } from "./word-pairs.js";
 
-export interface Neighbour {
-	code: number;
-	/** 1 for a mutual nearest neighbour, lower when either character has closer look-alikes. */
-	similarity: number;
-}
-
-/**
- * Only mutual near neighbours count: the blurred-bitmap cosine rates any two
- * dense characters alike (再/得 score 0.87), but a real OCR pair ranks each
- * other among its nearest (台↔合 1/2, 间↔闻 2/1, 直↔真 2/1, 休↔体 1/1, 顶↔项 6/2).
- */
-const MAX_MUTUAL_RANK = 6;
-
-interface NeighbourTable {
-	/** Neighbours of code unit c are codes/similarities[start[c] .. start[c + 1]). */
-	start: Int32Array;
-	codes: Uint16Array;
-	similarities: Float32Array;
-}
+export type { Neighbour } from "./lookalike-table.js";
 
 /**
  * The look-alike relation: for each printed character (code unit), the
  * characters it may stand for with their similarity, in glyph-table order —
- * mutual near neighbours of the glyph table plus the directional pairs of
- * data/ocr-confusions.json. Also read by scripts/build-context-confusions.ts.
+ * mutual near neighbours of data/glyph-neighbours.json plus the directional
+ * pairs of data/ocr-confusions.json. Read by scripts/build-context-confusions.ts;
+ * the detectors read it precomputed (data/ocr-lookalike.bin).
  */
 export function lookalikeRelation(): Map<number, Neighbour[]> {
-	const glyphs = loadDataFile<{ neighbours: Record<string, string> }>("glyph-neighbours.json");
-	const extra = loadDataFile<{ pairs: Array<[string, string, number]> }>("ocr-confusions.json");
-	const relation = new Map<number, Neighbour[]>();
-	const add = (a: number, b: number, similarity: number) => {
-		const list = relation.get(a) ?? [];
-		if (!list.some((n) => n.code === b)) list.push({ code: b, similarity });
-		relation.set(a, list);
-	};
-	// Only the first MAX_MUTUAL_RANK entries of each list can make a mutual pair, so the
-	// rank lookups scan a handful of codes instead of building maps of all 160 k entries.
-	const lists = new Map<number, number[]>();
-	for (const [ch, encoded] of Object.entries(glyphs.neighbours)) {
-		const near: number[] = [];
-		for (let at = 0; near.length < MAX_MUTUAL_RANK && at < encoded.length; ) {
-			near.push(encoded.charCodeAt(at));
-			const next = encoded.indexOf(" ", at);
-			if (next < 0) break;
-			at = next + 1;
-		}
-		lists.set(ch.charCodeAt(0), near);
-	}
-	for (const [a, near] of lists) {
-		near.forEach((b, k) => {
-			const back = lists.get(b)?.indexOf(a) ?? -1;
-			if (back < 0) return;
-			const worst = Math.max(k + 1, back + 1);
-			add(a, b, 1 - 0.08 * (worst - 1));
-		});
-	}
-	// Directional: [printed, intended] — 更多 must not become 更名 because 名家 can be 多家.
-	for (const [printed, intended, s] of extra.pairs) add(printed.charCodeAt(0), intended.charCodeAt(0), s);
-	return relation;
+	return relationFrom(loadDataFile<GlyphTable>("glyph-neighbours.json"), loadDataFile<ConfusionTable>("ocr-confusions.json"));
 }
-
-const neighbourTable = lazy((): NeighbourTable => {
-	const relation = lookalikeRelation();
-	const table: Array<Neighbour[] | undefined> = new Array(0x10000).fill(undefined);
-	for (const [c, list] of relation) table[c] = list;
-	// Flattened so the hot loop walks typed arrays instead of objects.
-	const start = new Int32Array(0x10001);
-	let total = 0;
-	for (let c = 0; c < 0x10000; c++) {
-		start[c] = total;
-		total += table[c]?.length ?? 0;
-	}
-	start[0x10000] = total;
-	const codes = new Uint16Array(total);
-	const similarities = new Float32Array(total);
-	for (let c = 0; c < 0x10000; c++) {
-		table[c]?.forEach((nb, k) => {
-			codes[start[c] + k] = nb.code;
-			similarities[start[c] + k] = nb.similarity;
-		});
-	}
-	return { start, codes, similarities };
-});
 
 /**
  * A Bloom filter over (stranded character, neighbour, side): set when some
@@ -122,8 +53,13 @@ export const readingSeen = (filter: Uint32Array, key: number): boolean => {
 	return (filter[word + (b1 >>> 5)] & (1 << (b1 & 31))) !== 0 && (filter[word + (b2 >>> 5)] & (1 << (b2 & 31))) !== 0;
 };
 
-export const readingFilter = lazy((): Uint32Array => {
-	const { start, codes } = neighbourTable();
+/**
+ * The reading filter's bits for data/ocr-tables.bin (precomputed.ts), from a
+ * look-alike table and the lexicon: built at run time it cost ~20 ms in every
+ * process and worker thread.
+ */
+export function readingFilterBits(table: Pick<LookalikeTable, "start" | "codes">): Uint32Array {
+	const { start, codes } = table;
 	// Which characters list each code as a look-alike: the neighbour table read backwards, flattened the same way.
 	const byStart = new Int32Array(0x10001);
 	for (let k = 0; k < codes.length; k++) byStart[codes[k] + 1]++;
@@ -151,7 +87,9 @@ export const readingFilter = lazy((): Uint32Array => {
 		for (let k = byStart[a]; k < byStart[a + 1]; k++) add(by[k], b, 1);
 	}
 	return bits;
-});
+}
+
+export const readingFilter = lazy((): Uint32Array => precomputed("readingFilter", Uint32Array));
 
 export interface LookalikeOptions {
 	/** Findings below this confidence are not reported at all. */
@@ -227,16 +165,18 @@ interface Candidate {
  */
 export const FUNCTION_WORD_COUNT = 100_000;
 
-/** Per UTF-16 unit: 1 for a Han character that is no function word and has look-alikes, else 0 (read by scan.ts). */
-export const suspectUnits = lazy((): Uint8Array => {
+/**
+ * Per UTF-16 unit: 1 for a Han character that is no function word and has look-alikes, else 0,
+ * from the look-alike table's starts and the single-character counts (scan.ts's unit table,
+ * precomputed into data/ocr-tables.bin by build-tables.ts).
+ */
+export function suspectUnitsOf(start: Int32Array, standalone: Uint32Array): Uint8Array {
 	const kinds = new Uint8Array(0x10000);
-	const { start } = neighbourTable();
-	const standalone = standaloneTable();
 	for (let c = 0x3400; c <= 0x9fff; c++) {
 		if (isHanUnit(c) && standalone[c] < FUNCTION_WORD_COUNT && start[c] !== start[c + 1]) kinds[c] = 1;
 	}
 	return kinds;
-});
+}
 
 const nameContext = lazy(() => {
 	const data = loadDataFile<{ surnames: string; titles: string[]; speechVerbs: string[] }>("ocr-name-context.json");
@@ -278,7 +218,7 @@ export function detectLookalikes(text: string, options: LookalikeOptions, scan: 
 	const count = scan.suspectCount;
 	if (count === 0) return findings;
 	const stranded = scan.suspects;
-	const table = neighbourTable();
+	const table = lookalikeTable();
 	const standalone = standaloneTable();
 	const filter = readingFilter();
 	// Most paragraphs have nothing to join: no copy, offsets map to themselves.

@@ -6,7 +6,9 @@
  * U+FFFD and private-use characters mark bytes already lost: reported only.
  */
 import { isCjkPunctuation, isHan } from "../script.js";
-import { lazy, loadDataFile } from "./data.js";
+import { lazy } from "./data.js";
+import { lookalikeTable } from "./lookalike-table.js";
+import { precomputed } from "./precomputed.js";
 import type { ParagraphScan } from "./scan.js";
 import type { OcrFinding } from "./types.js";
 
@@ -15,15 +17,17 @@ import type { OcrFinding } from "./types.js";
  * frequency order): mojibake is made of the others.
  */
 const COMMON_RANK = 1500;
-const rankedCharacters = lazy(() =>
-	Object.keys(loadDataFile<{ neighbours: Record<string, string> }>("glyph-neighbours.json").neighbours).map((c) => c.charCodeAt(0)),
-);
+const rankedCharacters = lazy((): number[] => Array.from(lookalikeTable().ranked));
 const commonCharacters = lazy((): Set<number> => new Set(rankedCharacters().slice(0, COMMON_RANK)));
 /** A repair may use any of the table's 5 000 characters (慈善 are not among the 1 500 most common). */
 const knownCharacters = lazy((): Set<number> => new Set(rankedCharacters()));
 
-/** Code unit → its two GBK bytes (0: none; no GBK code is 0), built by decoding every GBK code once. */
-const gbkEncoder = lazy((): Uint16Array => {
+/**
+ * Code unit → its two GBK bytes (0: none; no GBK code is 0), built by decoding every GBK code once
+ * (WHATWG's gbk, as TextDecoder has it). Precomputed into data/ocr-tables.bin by build-tables.ts:
+ * 24 k decoder calls cost ~11 ms in every process and worker thread that meets a rare-character region.
+ */
+export function gbkEncoderTable(): Uint16Array {
 	const decoder = new TextDecoder("gbk");
 	const map = new Uint16Array(0x10000);
 	const pair = new Uint8Array(2);
@@ -37,7 +41,9 @@ const gbkEncoder = lazy((): Uint16Array => {
 		}
 	}
 	return map;
-});
+}
+
+const gbkEncoder = lazy((): Uint16Array => precomputed("gbkEncoder", Uint16Array));
 
 /** cp1252's 0x80–0x9F block (the rest of Latin-1 maps to itself). */
 const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
@@ -87,10 +93,10 @@ const DAMAGED_UNIT = 8;
 
 /**
  * Per UTF-16 unit, as flags: CANDIDATE (has a GBK code to re-encode: not ASCII, not U+FFFD), RARE
- * (not among the common characters, see rareUnits), LATIN1_LEAD (à–ï), DAMAGED_UNIT (U+FFFD, private use).
+ * (not among the common characters, see rareUnitsOf), LATIN1_LEAD (à–ï), DAMAGED_UNIT (U+FFFD, private use).
+ * Precomputed into data/ocr-tables.bin by build-tables.ts, with the rare units of the glyph table's ranks.
  */
-const unitKinds = lazy((): Uint8Array => {
-	const rare = rareUnits();
+export function unitKindsOf(rare: Uint8Array): Uint8Array {
 	const kinds = new Uint8Array(0x10000);
 	for (let c = 0; c < 0x10000; c++) {
 		let k = isGbkCandidate(c) ? CANDIDATE : 0;
@@ -100,7 +106,9 @@ const unitKinds = lazy((): Uint8Array => {
 		kinds[c] = k;
 	}
 	return kinds;
-});
+}
+
+const unitKinds = lazy((): Uint8Array => precomputed("mojibakeKinds", Uint8Array));
 
 const isLatin1Trail = (c: number) => (c >= 0x80 && c <= 0xbf) || (c >= 0x152 && c <= 0x2122);
 
@@ -205,16 +213,16 @@ const isGbkCandidate = (c: number) => c >= 0x80 && c !== 0xfffd;
 /** Longest stretch tried at once; mojibake of a whole sentence is repaired piecewise. */
 const MAX_REGION = 60;
 
-/** Per UTF-16 unit: 1 when rare (not ASCII, not among the common characters, not punctuation). Read by scan.ts. */
-export const rareUnits = lazy((): Uint8Array => {
+/** Per UTF-16 unit: 1 when rare (not ASCII, not among the common characters of `ranked`, not punctuation). */
+export function rareUnitsOf(ranked: ArrayLike<number>): Uint8Array {
 	const table = new Uint8Array(0x10000).fill(1);
 	table.fill(0, 0, 0x80);
 	table.fill(0, 0x2010, 0x2070);
 	table.fill(0, 0x3000, 0x3040);
 	table.fill(0, 0xff00, 0xfff0);
-	for (const c of commonCharacters()) table[c] = 0;
+	for (let k = 0; k < COMMON_RANK && k < ranked.length; k++) table[ranked[k]] = 0;
 	return table;
-});
+}
 
 /** repairRun's span ends, reused: a typed array per region cost a tenth of the detector. */
 let endsBuffer: Int32Array | undefined;

@@ -20,20 +20,20 @@
  *   document's script balance is counted only once a traditional form shows).
  */
 import { isHanUnit } from "../script.js";
-import { HEAD_FIRST, pairFlags, PAIR_FLAG_BITS } from "./context-confusion.js";
+import { HEAD_FIRST, PAIR_FLAG_BITS } from "./context-confusion.js";
 import { lazy } from "./data.js";
-import { hanRows, readingFilter, readingKey, readingSeen, suspectUnits } from "./lookalike.js";
-import { rareUnits } from "./mojibake.js";
-import { isTraditionalUnit } from "./traditional.js";
+import { hanRows, readingFilter, readingKey, readingSeen } from "./lookalike.js";
+import { precomputed } from "./precomputed.js";
+import { TRADITIONAL } from "./traditional.js";
 import { coverageIndex, OUTSIDE_ROW, pairKey, RARE_ROW } from "./word-pairs.js";
 
-/** A Han character the look-alike detector suspects when it is stranded (lookalike.suspectUnits). */
+/** A Han character the look-alike detector suspects when it is stranded (lookalike.suspectUnitsOf). */
 const SUSPECT = 1;
 const HAN = 2;
 /** Space, CR, LF: a line-wrap break when it stands between Han characters. */
 const BREAK = 4;
 export const SEEN_SPACE = 8;
-/** A unit mojibake is made of (mojibake.rareUnits). */
+/** A unit mojibake is made of (mojibake.rareUnitsOf). */
 const RARE = 16;
 export const SEEN_LETTER = 32;
 export const SEEN_DIGIT = 64;
@@ -57,17 +57,19 @@ export interface ParagraphScan {
 	seen: number;
 }
 
-/** Per UTF-16 unit, every class any detector asks about. */
-const unitInfo = lazy((): Uint16Array => {
-	const suspect = suspectUnits();
-	const pair = pairFlags();
-	const rare = rareUnits();
+/**
+ * Per UTF-16 unit, every class any detector asks about, from the detectors'
+ * own per-unit tables: precomputed into data/ocr-tables.bin by
+ * build-tables.ts, since building it and the tables it reads cost ~25 ms of
+ * start-up in every process and worker thread.
+ */
+export function unitInfoOf(suspect: Uint8Array, pair: Uint8Array, rare: Uint8Array, scriptKind: Uint8Array): Uint16Array {
 	const info = new Uint16Array(0x10000);
 	for (let c = 0; c < 0x10000; c++) {
 		let v = suspect[c] !== 0 ? SUSPECT : 0;
 		if (isHanUnit(c)) v |= HAN;
 		if (rare[c] !== 0) v |= RARE;
-		if (isTraditionalUnit(c)) v |= SEEN_TRADITIONAL;
+		if (scriptKind[c] === TRADITIONAL) v |= SEEN_TRADITIONAL;
 		if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) v |= SEEN_LETTER;
 		if (c >= 0x30 && c <= 0x39) v |= SEEN_DIGIT;
 		// Pair flags mark Chinese words' characters, all Han: a pair is read between view neighbours as for the stranded test.
@@ -77,7 +79,9 @@ const unitInfo = lazy((): Uint16Array => {
 	info[0x0a] |= BREAK;
 	info[0x0d] |= BREAK;
 	return info;
-});
+}
+
+const unitInfo = lazy((): Uint16Array => precomputed("unitInfo", Uint16Array));
 
 /** Reused by every call: a scan is read before the next paragraph is scanned. */
 const shared: ParagraphScan = {

@@ -7,10 +7,12 @@
  * BMP ideograph block, precomputed into data/ocr-script-table.json.
  */
 import { lazy, loadDataFile } from "./data.js";
+import { precomputed } from "./precomputed.js";
 import type { OcrFinding } from "./types.js";
 
 const SIMPLIFIED_ONLY = 1;
-const TRADITIONAL = 2;
+/** The kind of a flaggable traditional form (scan.ts reads the kind table directly). */
+export const TRADITIONAL = 2;
 
 interface ScriptTables {
 	/** Traditional-only character → its simplified form. */
@@ -19,7 +21,8 @@ interface ScriptTables {
 	kind: Uint8Array;
 }
 
-export const scriptTables = lazy((): ScriptTables => {
+/** The tables from the JSON data files (build-tables.ts precomputes them: parsing and mapping cost ~7 ms of start-up). */
+export function scriptTablesFromData(): ScriptTables {
 	const exceptions = new Set(
 		[...loadDataFile<{ characters: string }>("ocr-traditional-exceptions.json").characters].map((c) => c.charCodeAt(0)),
 	);
@@ -31,10 +34,30 @@ export const scriptTables = lazy((): ScriptTables => {
 	for (let i = 0; i < table.simplifiedOnly.length; i++) kind[table.simplifiedOnly.charCodeAt(i)] = SIMPLIFIED_ONLY;
 	for (const c of toSimplified.keys()) kind[c] = TRADITIONAL;
 	return { toSimplified, kind };
-});
+}
 
-/** Whether a code unit is a traditional form detectTraditional reports (read by scan.ts). */
-export const isTraditionalUnit = (c: number): boolean => scriptTables().kind[c] === TRADITIONAL;
+/** The tables as arrays for data/ocr-tables.bin: the kinds, and each traditional form with its simplified text. */
+export function scriptArrays(): Record<string, Uint8Array | Uint16Array | Uint32Array> {
+	const { toSimplified, kind } = scriptTablesFromData();
+	const forms = [...toSimplified.values()];
+	const units = forms.join("");
+	let end = 0;
+	return {
+		scriptKind: kind,
+		scriptTraditional: Uint16Array.from(toSimplified.keys()),
+		scriptSimplifiedEnd: Uint32Array.from(forms, (s) => (end += s.length)),
+		scriptSimplifiedUnits: Uint16Array.from({ length: units.length }, (_, i) => units.charCodeAt(i)),
+	};
+}
+
+export const scriptTables = lazy((): ScriptTables => {
+	const traditional = precomputed("scriptTraditional", Uint16Array);
+	const ends = precomputed("scriptSimplifiedEnd", Uint32Array);
+	const units = precomputed("scriptSimplifiedUnits", Uint16Array);
+	const toSimplified = new Map<number, string>();
+	for (let k = 0, at = 0; k < traditional.length; at = ends[k++]) toSimplified.set(traditional[k], String.fromCharCode(...units.subarray(at, ends[k])));
+	return { toSimplified, kind: precomputed("scriptKind", Uint8Array) };
+});
 
 export interface ScriptBalance {
 	simplified: number;

@@ -14,7 +14,7 @@
  * from the lexicon's own pair table (segment.ts).
  */
 import { forEachWord, pairFrequency } from "../segment.js";
-import { loadDataFile } from "./data.js";
+import { precomputed } from "./precomputed.js";
 
 /**
  * Both characters offset into the BMP Han blocks (U+3400–U+9FFF, 27 648
@@ -55,7 +55,13 @@ export interface PairIndex {
 	coveredRare: Set<number>;
 }
 
-function build(): PairIndex {
+/**
+ * The index as arrays for data/ocr-tables.bin (precomputed.ts), from the
+ * lexicon and the extra news words: built at run time it cost ~35 ms in
+ * every process and worker thread. The bit matrix is stored sparse (its
+ * nonzero words, 0.5 MB), the rest as it is.
+ */
+export function pairIndexArrays(extraWords: readonly string[]): Record<string, Uint16Array | Uint32Array | Int32Array> {
 	// Dense indices go to the characters of the most word occurrences.
 	const weight = new Float64Array(0x10000);
 	forEachWord((length, a, b, c, d, count) => {
@@ -67,10 +73,8 @@ function build(): PairIndex {
 	const ranked: number[] = [];
 	for (let c = 0; c < 0x10000; c++) if (weight[c] > 0 && pairKey(c, c) >= 0) ranked.push(c);
 	ranked.sort((a, b) => weight[b] - weight[a] || a - b);
-	const row = new Int32Array(0x10000).fill(OUTSIDE_ROW);
-	row.fill(RARE_ROW, HAN_BASE, HAN_BASE + HAN_SPAN);
-	ranked.slice(0, DENSE).forEach((c, k) => (row[c] = spread(k)));
-	const index: PairIndex = { row, bits: new Uint32Array(((RARE_ROW * 3) >>> 5) + 1), coveredRare: new Set() };
+	const pairRanked = Uint16Array.from(ranked.slice(0, DENSE));
+	const index = pairIndexFrom(pairRanked, new Uint32Array(0), new Uint32Array(0), new Int32Array(0));
 	forEachWord((length, a, b, c, d, count) => {
 		if (length < 2 || count < COVER_MIN_COUNT) return;
 		addCovered(index, a, b);
@@ -78,9 +82,26 @@ function build(): PairIndex {
 		if (length > 3) addCovered(index, c, d);
 	});
 	// News terms jieba lacks (data/ocr-extra-words.json): normal pairs, never look-alike damage.
-	for (const word of loadDataFile<{ words: string[] }>("ocr-extra-words.json").words) {
+	for (const word of extraWords) {
 		for (let i = 0; i + 1 < word.length; i++) addCovered(index, word.charCodeAt(i), word.charCodeAt(i + 1));
 	}
+	const words: number[] = [];
+	index.bits.forEach((w, i) => w !== 0 && words.push(i));
+	return {
+		pairRanked,
+		coverWords: Uint32Array.from(words),
+		coverBits: Uint32Array.from(words, (i) => index.bits[i]),
+		coverRare: Int32Array.from(index.coveredRare),
+	};
+}
+
+/** The index from its stored arrays: dense characters in rank order, the matrix's nonzero words, the rare pairs. */
+function pairIndexFrom(ranked: Uint16Array, words: Uint32Array, bits: Uint32Array, rare: Int32Array): PairIndex {
+	const row = new Int32Array(0x10000).fill(OUTSIDE_ROW);
+	row.fill(RARE_ROW, HAN_BASE, HAN_BASE + HAN_SPAN);
+	for (let k = 0; k < ranked.length; k++) row[ranked[k]] = spread(k);
+	const index: PairIndex = { row, bits: new Uint32Array(((RARE_ROW * 3) >>> 5) + 1), coveredRare: new Set(rare) };
+	for (let k = 0; k < words.length; k++) index.bits[words[k]] = bits[k];
 	return index;
 }
 
@@ -97,7 +118,13 @@ function addCovered(index: PairIndex, a: number, b: number): void {
 }
 
 let loaded: PairIndex | undefined;
-const pairIndex = (): PairIndex => (loaded ??= build());
+const pairIndex = (): PairIndex =>
+	(loaded ??= pairIndexFrom(
+		precomputed("pairRanked", Uint16Array),
+		precomputed("coverWords", Uint32Array),
+		precomputed("coverBits", Uint32Array),
+		precomputed("coverRare", Int32Array),
+	));
 
 /** The coverage tables, for a scan that asks about every adjacent pair and spells isCoveredPair out on locals. */
 export const coverageIndex = (): Readonly<PairIndex> => pairIndex();
