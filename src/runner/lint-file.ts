@@ -7,7 +7,7 @@ import { isUtf8 } from "node:buffer";
 import { closeSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, statSync, unlinkSync, writeSync } from "node:fs";
 import type { Readable } from "node:stream";
 import type { ResolvedConfig } from "../config/load-config.js";
-import { fixDocument, lintDocument } from "../engine/linter.js";
+import { fixDocument, lintDocument, lintDocuments } from "../engine/linter.js";
 import type { RuleRegistry } from "../engine/rule-registry.js";
 import type { FixType, LintMessage, LintResult, ResolvedRules } from "../engine/types.js";
 import { assertWritable, commitTemp, tempPathFor, writeFileAtomic } from "../io/atomic-write.js";
@@ -45,6 +45,8 @@ export interface FileLintOptions {
 	 * output; when given, messages are not kept in the result (flat memory).
 	 */
 	onDocument?: (messages: LintMessage[], doc: DocumentInfo) => void;
+	/** Lint and report each JSONL document as soon as it is read, not in batches (stdin: a filter answers line by line). */
+	eachDocument?: boolean;
 }
 
 function fatal(message: string, line = 1, severity: 1 | 2 = 2): LintMessage {
@@ -283,6 +285,13 @@ function toCorpusMessage(m: LintMessage, doc: JsonlDocument): LintMessage {
 	return out;
 }
 
+/**
+ * Documents linted together when not fixing (see lintDocuments: each rule runs over all of them
+ * in turn, with its tables in cache), up to a total length that keeps memory flat on any corpus.
+ */
+const BATCH_DOCUMENTS = 16;
+const BATCH_CHARS = 1 << 18;
+
 /** Lints a JSONL corpus from a file or stream, one document per line. */
 export async function lintJsonl(path: string, options: FileLintOptions, stream?: Readable): Promise<LintResult> {
 	const result = emptyResult(path);
@@ -291,6 +300,28 @@ export async function lintJsonl(path: string, options: FileLintOptions, stream?:
 	let sink: FileSink | undefined;
 	let changed = false;
 	let documents = 0;
+	// Without fixing, documents wait in a batch and are linted together; their messages still go out in input order.
+	const batch: JsonlDocument[] = [];
+	let batchChars = 0;
+	const lintBatch = () => {
+		if (batch.length === 0) return;
+		// Taken out first: a batch whose linting throws is not linted again by the error handling below.
+		const docs = batch.splice(0);
+		batchChars = 0;
+		const found = lintDocuments(
+			docs.map((doc) => doc.text!),
+			rules,
+			options.registry,
+			{ filename: path, stats: options.stats },
+		);
+		for (let k = 0; k < docs.length; k++) {
+			const doc = docs[k];
+			const corpusMessages = found[k].map((m) => toCorpusMessage(m, doc));
+			if (options.onDocument) options.onDocument(corpusMessages, { line: doc.line.number, id: doc.id, fixed: undefined });
+			else result.messages.push(...corpusMessages);
+			tallyInto(result, corpusMessages);
+		}
+	};
 	try {
 		if (!stream) statSync(path);
 		if (options.fix && options.write && !stream) {
@@ -306,6 +337,17 @@ export async function lintJsonl(path: string, options: FileLintOptions, stream?:
 		const lines = stream ? readLines(stream, config.maxDocumentSize) : readFileLines(path, config.maxDocumentSize);
 		for await (const line of lines) {
 			const doc = parseJsonlLine(line, config);
+			if (!options.fix && !sink && !options.eachDocument) {
+				if (doc && !doc.error) {
+					documents++;
+					batch.push(doc);
+					batchChars += doc.text!.length;
+					if (batch.length >= BATCH_DOCUMENTS || batchChars >= BATCH_CHARS) lintBatch();
+					continue;
+				}
+				// A line that is not a document goes out after the documents before it.
+				lintBatch();
+			}
 			let rewritten: string | undefined;
 			if (doc?.error) {
 				const m: LintMessage = { ...fatal(doc.error, line.number), docId: doc.id ?? null };
@@ -332,6 +374,7 @@ export async function lintJsonl(path: string, options: FileLintOptions, stream?:
 				if (line.eol) sink.writeText(line.eol);
 			}
 		}
+		lintBatch();
 		if (sink) {
 			const finished = sink;
 			sink = undefined;
@@ -347,6 +390,8 @@ export async function lintJsonl(path: string, options: FileLintOptions, stream?:
 	} catch (error) {
 		sink?.abandon();
 		if ((error as NodeJS.ErrnoException).code || error instanceof InputError) {
+			// The documents read before the error are reported before it, as they came.
+			lintBatch();
 			result.messages.push(fatal(`cannot read file: ${describeError(error)}`));
 		} else throw error;
 	}
