@@ -45,7 +45,6 @@ type Listener = (node: TextNode, parent: TextNode | undefined) => void;
 
 /** The visitor keys the traversal calls, by index. */
 const VISIT_KEYS = ["Document", "Paragraph", "Line", "Line:exit", "Paragraph:exit", "Document:exit"] as const;
-const [DOCUMENT, PARAGRAPH, LINE, LINE_EXIT, PARAGRAPH_EXIT, DOCUMENT_EXIT] = [0, 1, 2, 3, 4, 5];
 
 /** A template split at its `{{name}}` placeholders: literal, raw name, trimmed key, literal, … */
 type ParsedTemplate = { literals: string[]; names: string[]; keys: string[] };
@@ -168,8 +167,8 @@ function preparedOptions(ruleId: string, rule: AnyRule, options: unknown[]): unk
 }
 
 /**
- * Lints one document: parses it, runs every enabled rule's visitors in a
- * single traversal and returns the messages sorted by position.
+ * Lints one document: parses it, runs every enabled rule's visitors (rule
+ * by rule, see lintDocuments) and returns the messages sorted by position.
  */
 export function lintDocument(text: string, rules: ResolvedRules, registry: RuleRegistry, options: LintOptions = {}): LintMessage[] {
 	// As in ESLint, a leading BOM is not part of the text rules see or positions count.
