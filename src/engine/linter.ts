@@ -397,10 +397,15 @@ function finishRun(run: DocumentRun): LintMessage[] {
  * ESLint's `verifyAndFix`. Returns the final text and the messages that remain.
  */
 export function fixDocument(text: string, rules: ResolvedRules, registry: RuleRegistry, options: FixOptions = {}): FixReport {
-	// The BOM is set aside once, as ESLint does; every pass lints and fixes the same body, so
-	// fix ranges always refer to the text they are applied to.
-	const bom = text.charCodeAt(0) === 0xfeff ? "\ufeff" : "";
-	if (bom) text = text.slice(1);
+	return fixDocuments([text], rules, registry, options)[0];
+}
+
+/**
+ * `fixDocument` of several documents, with each pass linting the documents
+ * still changing together (see lintDocuments): every document goes through
+ * the same passes, and gets the same report, as alone.
+ */
+export function fixDocuments(texts: readonly string[], rules: ResolvedRules, registry: RuleRegistry, options: FixOptions = {}): FixReport[] {
 	const fixTypes = options.fixTypes ? new Set(options.fixTypes) : undefined;
 	const shouldFix = (m: LintMessage): boolean => {
 		if (!m.ruleId) return false;
@@ -409,21 +414,43 @@ export function fixDocument(text: string, rules: ResolvedRules, registry: RuleRe
 		const type = registry.get(m.ruleId)?.meta?.type;
 		return type !== undefined && fixTypes.has(type);
 	};
-	let current = text;
-	let fixedAny = false;
-	let messages: LintMessage[] = [];
-	let passFixed = false;
-	let pass = 0;
-	do {
-		pass++;
-		messages = lintBody(current, rules, registry, options);
-		const outcome = applyFixes(current, messages, shouldFix);
-		passFixed = outcome.fixed && outcome.output !== current;
-		if (passFixed) {
-			fixedAny = true;
-			current = outcome.output;
-		}
-	} while (passFixed && pass < MAX_FIX_PASSES);
-	if (passFixed) messages = lintBody(current, rules, registry, options);
-	return { output: bom + current, fixed: fixedAny, messages };
+	// The BOM is set aside once, as ESLint does; every pass lints and fixes the same body, so
+	// fix ranges always refer to the text they are applied to.
+	const docs = texts.map((text) => {
+		const bom = text.charCodeAt(0) === 0xfeff ? "\ufeff" : "";
+		return { bom, current: bom ? text.slice(1) : text, fixedAny: false, messages: [] as LintMessage[], passFixed: false };
+	});
+	let active = docs;
+	for (let pass = 1; active.length > 0; pass++) {
+		const found = lintBodies(
+			active.map((d) => d.current),
+			rules,
+			registry,
+			options,
+		);
+		const next: typeof docs = [];
+		active.forEach((d, k) => {
+			d.messages = found[k];
+			const outcome = applyFixes(d.current, d.messages, shouldFix);
+			d.passFixed = outcome.fixed && outcome.output !== d.current;
+			if (d.passFixed) {
+				d.fixedAny = true;
+				d.current = outcome.output;
+				if (pass < MAX_FIX_PASSES) next.push(d);
+			}
+		});
+		active = next;
+	}
+	// Still changing after the last pass: the messages are those of the text as it stands.
+	const unsettled = docs.filter((d) => d.passFixed);
+	if (unsettled.length) {
+		const found = lintBodies(
+			unsettled.map((d) => d.current),
+			rules,
+			registry,
+			options,
+		);
+		unsettled.forEach((d, k) => (d.messages = found[k]));
+	}
+	return docs.map((d) => ({ output: d.bom + d.current, fixed: d.fixedAny, messages: d.messages }));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fixDocument, lintDocument, lintDocuments, MAX_FIX_PASSES } from "../../src/engine/linter.js";
+import { fixDocument, fixDocuments, lintDocument, lintDocuments, MAX_FIX_PASSES } from "../../src/engine/linter.js";
 import { ConfigError } from "../../src/engine/rule-options.js";
 import { closestRuleName, type AnyRule } from "../../src/engine/rule-registry.js";
 import { applyFixes } from "../../src/engine/source-fixer.js";
@@ -119,6 +119,13 @@ describe("rules taking turns (lintDocuments)", () => {
 			"D Paragraph:exit",
 			"L Document:exit",
 		]);
+	});
+
+	it("fixes each document of a batch as alone, however many passes each takes", () => {
+		const texts = ["say QUOTE now", "a  b   c\n", "", "\ufeffx  QUOTE  y\n\n\nz"];
+		const config = rules({ "quote-word": 2, "squeeze-spaces": 2 });
+		expect(fixDocuments(texts, config, testRegistry)).toEqual(texts.map((t) => fixDocument(t, config, testRegistry)));
+		expect(fixDocuments(texts, config, testRegistry, { fixTypes: ["layout"] })).toEqual(texts.map((t) => fixDocument(t, config, testRegistry, { fixTypes: ["layout"] })));
 	});
 
 	it("gives each document of a batch what it gets alone", () => {
