@@ -180,7 +180,7 @@ function lintBody(text: string, rules: ResolvedRules, registry: RuleRegistry, op
 }
 
 /**
- * Lints several documents (without a leading BOM) rule by rule: each rule's
+ * Lints several documents (each without its leading BOM, as lintDocument) rule by rule: each rule's
  * visitors walk every document before the next rule starts, so a rule's
  * tables and scratch buffers stay in cache instead of being evicted by the
  * other rules at every paragraph. The messages come out in exactly the order
@@ -203,7 +203,7 @@ interface DocumentRun {
 	sourceCode: TextSourceCode;
 	fixer: RuleTextEditor<TextNode>;
 	messages: LintMessage[];
-	/** Per message: traversal step, then rule index (see orderKey). */
+	/** Per message: the traversal step and the rule index it was reported at (see finishRun). */
 	steps: number[];
 	ruleIndexes: number[];
 	crashed: Map<string, LintMessage>;
