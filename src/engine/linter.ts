@@ -1,13 +1,13 @@
 // The global `performance` is a lazy getter in Node 20, costly on every read; --stats reads it twice per listener call.
 import { performance } from "node:perf_hooks";
 import type { RuleTextEdit, RuleTextEditor, SourceLocation, SourceRange } from "@eslint/core";
-import type { TextNode } from "../language/ast.js";
+import type { DocumentNode, TextNode } from "../language/ast.js";
 import { parseText } from "../language/parse.js";
 import { TextSourceCode } from "../language/source-code.js";
 import { applyFixes, attachEdits, compareLocations, mergeEdits } from "./source-fixer.js";
 import { mergeDefaultOptions, validateRuleOptions } from "./rule-options.js";
 import type { AnyRule, RuleRegistry } from "./rule-registry.js";
-import type { FixType, LintMessage, LintSuggestion, ResolvedRules, TextEdit } from "./types.js";
+import type { FixType, LintMessage, LintSuggestion, ResolvedRules, Severity, TextEdit } from "./types.js";
 
 export const MAX_FIX_PASSES = 10;
 
@@ -45,7 +45,6 @@ type Listener = (node: TextNode, parent: TextNode | undefined) => void;
 
 /** The visitor keys the traversal calls, by index. */
 const VISIT_KEYS = ["Document", "Paragraph", "Line", "Line:exit", "Paragraph:exit", "Document:exit"] as const;
-const [DOCUMENT, PARAGRAPH, LINE, LINE_EXIT, PARAGRAPH_EXIT, DOCUMENT_EXIT] = [0, 1, 2, 3, 4, 5];
 
 /** A template split at its `{{name}}` placeholders: literal, raw name, trimmed key, literal, … */
 type ParsedTemplate = { literals: string[]; names: string[]; keys: string[] };
@@ -168,8 +167,8 @@ function preparedOptions(ruleId: string, rule: AnyRule, options: unknown[]): unk
 }
 
 /**
- * Lints one document: parses it, runs every enabled rule's visitors in a
- * single traversal and returns the messages sorted by position.
+ * Lints one document: parses it, runs every enabled rule's visitors (rule
+ * by rule, see lintDocuments) and returns the messages sorted by position.
  */
 export function lintDocument(text: string, rules: ResolvedRules, registry: RuleRegistry, options: LintOptions = {}): LintMessage[] {
 	// As in ESLint, a leading BOM is not part of the text rules see or positions count.
@@ -177,143 +176,220 @@ export function lintDocument(text: string, rules: ResolvedRules, registry: RuleR
 }
 
 function lintBody(text: string, rules: ResolvedRules, registry: RuleRegistry, options: LintOptions): LintMessage[] {
-	const ast = parseText(text);
-	const sourceCode = new TextSourceCode({ text, ast });
-	const fixer = makeFixer(sourceCode);
-	const messages: LintMessage[] = [];
-	// One list per node kind the traversal visits; keys no traversal step uses are never called.
-	const listenerFns: Listener[][] = VISIT_KEYS.map(() => []);
-	const listenerIds: string[][] = VISIT_KEYS.map(() => []);
-	const stats = options.stats;
+	return lintBodies([text], rules, registry, options)[0];
+}
 
-	// A rule that throws is a bug in that rule: it is reported on the document and
-	// switched off for the rest of it, and the other rules still run.
-	const crashed = new Map<string, LintMessage>();
+/**
+ * Lints several documents (each without its leading BOM, as lintDocument) rule by rule: each rule's
+ * visitors walk every document before the next rule starts, so a rule's
+ * tables and scratch buffers stay in cache instead of being evicted by the
+ * other rules at every paragraph. The messages come out in exactly the order
+ * a single node-by-node traversal gives (all rules at each node, in rule
+ * order): each is tagged with its traversal step, rule and report order, and
+ * ties of position are broken by those.
+ */
+export function lintDocuments(texts: readonly string[], rules: ResolvedRules, registry: RuleRegistry, options: LintOptions = {}): LintMessage[][] {
+	return lintBodies(
+		texts.map((text) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)),
+		rules,
+		registry,
+		options,
+	);
+}
+
+/** What one document needs while the rules take turns on it. */
+interface DocumentRun {
+	text: string;
+	sourceCode: TextSourceCode;
+	fixer: RuleTextEditor<TextNode>;
+	messages: LintMessage[];
+	/** Per message: the traversal step and the rule index it was reported at (see finishRun). */
+	steps: number[];
+	ruleIndexes: number[];
+	crashed: Map<string, LintMessage>;
+	/** Steps of the crash messages, in the crashed map's order. */
+	crashSteps: number[];
+	crashRules: number[];
+}
+
+function lintBodies(texts: readonly string[], rules: ResolvedRules, registry: RuleRegistry, options: LintOptions): LintMessage[][] {
+	const runs: DocumentRun[] = [];
+	for (const text of texts) {
+		const ast = parseText(text);
+		const sourceCode = new TextSourceCode({ text, ast });
+		runs.push({ text, sourceCode, fixer: makeFixer(sourceCode), messages: [], steps: [], ruleIndexes: [], crashed: new Map(), crashSteps: [], crashRules: [] });
+	}
+	const stats = options.stats;
+	let ruleIndex = -1;
 	for (const [ruleId, entry] of rules) {
 		if (entry.severity === 0) continue;
 		const rule = registry.get(ruleId);
 		if (!rule) continue;
+		ruleIndex++;
 		const ruleOptions = preparedOptions(ruleId, rule, entry.options);
 		const messagesById = rule.meta?.messages ?? {};
-
-		const report = (descriptor: ReportDescriptor): void => {
-			let template = descriptor.message;
-			if (descriptor.messageId !== undefined) {
-				template = messagesById[descriptor.messageId];
-				if (template === undefined) throw new TypeError(`Rule "${ruleId}" reported unknown messageId "${descriptor.messageId}".`);
-			}
-			if (template === undefined) throw new TypeError(`Rule "${ruleId}" reported without a message or messageId.`);
-			const loc = toLocation(descriptor);
-			const message: LintMessage = {
-				ruleId,
-				severity: entry.severity,
-				message: interpolate(template, descriptor.data),
-				line: loc.start.line,
-				column: loc.start.column,
-			};
-			if (loc.end) {
-				message.endLine = loc.end.line;
-				message.endColumn = loc.end.column;
-			}
-			if (descriptor.messageId !== undefined) message.messageId = descriptor.messageId;
-			if (descriptor.fix) {
-				if (!rule.meta?.fixable) throw new TypeError(`Fixable rules must set the \`meta.fixable\` property ("${ruleId}").`);
-				const made = runFix(descriptor.fix, fixer, text);
-				if (made) {
-					message.fix = made.fix;
-					attachEdits(message, made.edits);
-				}
-			}
-			if (descriptor.suggest?.length) {
-				if (!rule.meta?.hasSuggestions) throw new TypeError(`Rules with suggestions must set \`meta.hasSuggestions\` ("${ruleId}").`);
-				const suggestions: LintSuggestion[] = [];
-				for (const s of descriptor.suggest) {
-					const fix = runFix(s.fix, fixer, text)?.fix;
-					if (!fix) continue;
-					const desc = s.messageId !== undefined ? interpolate(messagesById[s.messageId] ?? s.messageId, s.data ?? descriptor.data) : (s.desc ?? "");
-					suggestions.push(s.messageId !== undefined ? { desc, messageId: s.messageId, fix } : { desc, fix });
-				}
-				if (suggestions.length) message.suggestions = suggestions;
-			}
-			messages.push(message);
-		};
-
-		const context = {
-			id: ruleId,
-			options: ruleOptions,
-			sourceCode,
-			filename: options.filename ?? "<text>",
-			physicalFilename: options.filename ?? "<text>",
-			cwd: options.cwd ?? process.cwd(),
-			settings: {},
-			languageOptions: {},
-			report,
-			getCwd: () => options.cwd ?? process.cwd(),
-			getFilename: () => options.filename ?? "<text>",
-			getSourceCode: () => sourceCode,
-		};
-		let visitor: Record<string, Listener | undefined>;
-		try {
-			visitor = (rule as AnyRule).create(context as never) as Record<string, Listener | undefined>;
-		} catch (error) {
-			crashed.set(ruleId, crashMessage(new RuleCrashError(ruleId, 1, error)));
-			continue;
-		}
-		for (const key in visitor) {
-			const k = VISIT_KEYS.indexOf(key as (typeof VISIT_KEYS)[number]);
-			if (k < 0 || !Object.hasOwn(visitor, key)) continue;
-			const fn = visitor[key];
-			if (typeof fn !== "function") continue;
-			const timed: Listener = stats
-				? (node, parent) => {
-						const t0 = performance.now();
-						try {
-							fn(node, parent);
-						} finally {
-							stats[ruleId] = (stats[ruleId] ?? 0) + performance.now() - t0;
-						}
-					}
-				: fn;
-			listenerFns[k].push(timed);
-			listenerIds[k].push(ruleId);
-		}
+		for (const run of runs) runRule(run, ruleId, ruleIndex, rule, entry.severity, ruleOptions, messagesById, options, stats);
 	}
+	return runs.map(finishRun);
+}
 
-	// The same enter/exit order as sourceCode.traverse(), walked directly: no step object per node.
-	const visit = (k: number, node: TextNode, parent: TextNode | undefined): void => {
-		const fns = listenerFns[k];
-		for (let i = 0; i < fns.length; i++) {
-			const ruleId = listenerIds[k][i];
-			if (crashed.size !== 0 && crashed.has(ruleId)) continue;
-			try {
-				fns[i](node, parent);
-			} catch (error) {
-				crashed.set(ruleId, crashMessage(new RuleCrashError(ruleId, node.loc.start.line, error)));
+function runRule(
+	run: DocumentRun,
+	ruleId: string,
+	ruleIndex: number,
+	rule: AnyRule,
+	severity: Severity,
+	ruleOptions: unknown[],
+	messagesById: Record<string, string>,
+	options: LintOptions,
+	stats: Record<string, number> | undefined,
+): void {
+	const { text, sourceCode, fixer, messages, steps, ruleIndexes, crashed } = run;
+	// The traversal step the rule is visiting: reports made there sort after earlier steps' at the same position.
+	// create() runs before any traversal step (-1), as all rules are created before the traversal starts.
+	let step = -1;
+	const report = (descriptor: ReportDescriptor): void => {
+		let template = descriptor.message;
+		if (descriptor.messageId !== undefined) {
+			template = messagesById[descriptor.messageId];
+			if (template === undefined) throw new TypeError(`Rule "${ruleId}" reported unknown messageId "${descriptor.messageId}".`);
+		}
+		if (template === undefined) throw new TypeError(`Rule "${ruleId}" reported without a message or messageId.`);
+		const loc = toLocation(descriptor);
+		const message: LintMessage = {
+			ruleId,
+			severity,
+			message: interpolate(template, descriptor.data),
+			line: loc.start.line,
+			column: loc.start.column,
+		};
+		if (loc.end) {
+			message.endLine = loc.end.line;
+			message.endColumn = loc.end.column;
+		}
+		if (descriptor.messageId !== undefined) message.messageId = descriptor.messageId;
+		if (descriptor.fix) {
+			if (!rule.meta?.fixable) throw new TypeError(`Fixable rules must set the \`meta.fixable\` property ("${ruleId}").`);
+			const made = runFix(descriptor.fix, fixer, text);
+			if (made) {
+				message.fix = made.fix;
+				attachEdits(message, made.edits);
 			}
 		}
+		if (descriptor.suggest?.length) {
+			if (!rule.meta?.hasSuggestions) throw new TypeError(`Rules with suggestions must set \`meta.hasSuggestions\` ("${ruleId}").`);
+			const suggestions: LintSuggestion[] = [];
+			for (const s of descriptor.suggest) {
+				const fix = runFix(s.fix, fixer, text)?.fix;
+				if (!fix) continue;
+				const desc = s.messageId !== undefined ? interpolate(messagesById[s.messageId] ?? s.messageId, s.data ?? descriptor.data) : (s.desc ?? "");
+				suggestions.push(s.messageId !== undefined ? { desc, messageId: s.messageId, fix } : { desc, fix });
+			}
+			if (suggestions.length) message.suggestions = suggestions;
+		}
+		messages.push(message);
+		steps.push(step);
+		ruleIndexes.push(ruleIndex);
 	};
-	const doc = sourceCode.ast;
-	const [, onParagraph, onLine, onLineExit, onParagraphExit, onDocumentExit] = listenerFns;
-	visit(DOCUMENT, doc, undefined);
-	if (onParagraph.length || onLine.length || onLineExit.length || onParagraphExit.length) {
-		const visitLines = onLine.length !== 0 || onLineExit.length !== 0;
-		for (const p of doc.children) {
-			if (onParagraph.length) visit(PARAGRAPH, p, doc);
-			if (visitLines) {
-				for (const l of p.children) {
-					if (onLine.length) visit(LINE, l, p);
-					if (onLineExit.length) visit(LINE_EXIT, l, p);
+
+	const context = {
+		id: ruleId,
+		options: ruleOptions,
+		sourceCode,
+		filename: options.filename ?? "<text>",
+		physicalFilename: options.filename ?? "<text>",
+		cwd: options.cwd ?? process.cwd(),
+		settings: {},
+		languageOptions: {},
+		report,
+		getCwd: () => options.cwd ?? process.cwd(),
+		getFilename: () => options.filename ?? "<text>",
+		getSourceCode: () => sourceCode,
+	};
+	const crash = (line: number, error: unknown) => {
+		crashed.set(ruleId, crashMessage(new RuleCrashError(ruleId, line, error)));
+		run.crashSteps.push(step);
+		run.crashRules.push(ruleIndex);
+	};
+	let visitor: Record<string, Listener | undefined>;
+	try {
+		visitor = (rule as AnyRule).create(context as never) as Record<string, Listener | undefined>;
+	} catch (error) {
+		crash(1, error);
+		return;
+	}
+	// A rule's listener per node kind the traversal visits (undefined when it has none).
+	const listeners: Array<Listener | undefined> = [undefined, undefined, undefined, undefined, undefined, undefined];
+	for (const key in visitor) {
+		const k = VISIT_KEYS.indexOf(key as (typeof VISIT_KEYS)[number]);
+		if (k < 0 || !Object.hasOwn(visitor, key)) continue;
+		const fn = visitor[key];
+		if (typeof fn !== "function") continue;
+		listeners[k] = stats
+			? (node, parent) => {
+					const t0 = performance.now();
+					try {
+						fn(node, parent);
+					} finally {
+						stats[ruleId] = (stats[ruleId] ?? 0) + performance.now() - t0;
+					}
 				}
+			: fn;
+	}
+	const [onDocument, onParagraph, onLine, onLineExit, onParagraphExit, onDocumentExit] = listeners;
+	// The same enter/exit order as sourceCode.traverse(), one step number per possible visit, whether or not this rule listens there.
+	const doc = sourceCode.ast;
+	let node: TextNode = doc;
+	step = 0;
+	try {
+		if (onDocument) onDocument(doc, undefined);
+		step++;
+		if (onParagraph || onLine || onLineExit || onParagraphExit) {
+			for (const p of doc.children) {
+				node = p;
+				if (onParagraph) onParagraph(p, doc);
+				step++;
+				for (const l of p.children) {
+					node = l;
+					if (onLine) onLine(l, p);
+					step++;
+					if (onLineExit) onLineExit(l, p);
+					step++;
+				}
+				node = p;
+				if (onParagraphExit) onParagraphExit(p, doc);
+				step++;
 			}
-			if (onParagraphExit.length) visit(PARAGRAPH_EXIT, p, doc);
-		}
+		} else step += stepsOfBody(doc);
+		node = doc;
+		if (onDocumentExit) onDocumentExit(doc, undefined);
+	} catch (error) {
+		crash(node.loc.start.line, error);
 	}
-	if (onDocumentExit.length) visit(DOCUMENT_EXIT, doc, undefined);
-	if (crashed.size) {
-		const kept = messages.filter((m) => !crashed.has(m.ruleId!));
-		return [...kept, ...crashed.values()].sort(compareLocations);
-	}
-	return messages.sort(compareLocations);
+}
+
+/** Steps the paragraphs and lines of a document take in the traversal (see runRule). */
+function stepsOfBody(doc: DocumentNode): number {
+	let n = 0;
+	for (const p of doc.children) n += 2 + 2 * p.children.length;
+	return n;
+}
+
+function finishRun(run: DocumentRun): LintMessage[] {
+	const { messages, steps, ruleIndexes, crashed } = run;
+	const n = messages.length;
+	// Position first, as compareLocations; then the order a node-by-node traversal reports in.
+	const order: number[] = [];
+	for (let i = 0; i < n; i++) order.push(i);
+	order.sort((a, b) => compareLocations(messages[a], messages[b]) || steps[a] - steps[b] || ruleIndexes[a] - ruleIndexes[b] || a - b);
+	const sorted: LintMessage[] = [];
+	for (let i = 0; i < n; i++) sorted.push(messages[order[i]]);
+	if (crashed.size === 0) return sorted;
+	const kept = sorted.filter((m) => !crashed.has(m.ruleId!));
+	// Crash messages after the kept ones at a position, in the order a node-by-node traversal would have met the crashes.
+	const crashes = [...crashed.values()].map((m, k) => ({ m, step: run.crashSteps[k], rule: run.crashRules[k] }));
+	crashes.sort((a, b) => a.step - b.step || a.rule - b.rule);
+	return [...kept, ...crashes.map((c) => c.m)].sort(compareLocations);
 }
 
 /**
@@ -321,10 +397,15 @@ function lintBody(text: string, rules: ResolvedRules, registry: RuleRegistry, op
  * ESLint's `verifyAndFix`. Returns the final text and the messages that remain.
  */
 export function fixDocument(text: string, rules: ResolvedRules, registry: RuleRegistry, options: FixOptions = {}): FixReport {
-	// The BOM is set aside once, as ESLint does; every pass lints and fixes the same body, so
-	// fix ranges always refer to the text they are applied to.
-	const bom = text.charCodeAt(0) === 0xfeff ? "\ufeff" : "";
-	if (bom) text = text.slice(1);
+	return fixDocuments([text], rules, registry, options)[0];
+}
+
+/**
+ * `fixDocument` of several documents, with each pass linting the documents
+ * still changing together (see lintDocuments): every document goes through
+ * the same passes, and gets the same report, as alone.
+ */
+export function fixDocuments(texts: readonly string[], rules: ResolvedRules, registry: RuleRegistry, options: FixOptions = {}): FixReport[] {
 	const fixTypes = options.fixTypes ? new Set(options.fixTypes) : undefined;
 	const shouldFix = (m: LintMessage): boolean => {
 		if (!m.ruleId) return false;
@@ -333,21 +414,43 @@ export function fixDocument(text: string, rules: ResolvedRules, registry: RuleRe
 		const type = registry.get(m.ruleId)?.meta?.type;
 		return type !== undefined && fixTypes.has(type);
 	};
-	let current = text;
-	let fixedAny = false;
-	let messages: LintMessage[] = [];
-	let passFixed = false;
-	let pass = 0;
-	do {
-		pass++;
-		messages = lintBody(current, rules, registry, options);
-		const outcome = applyFixes(current, messages, shouldFix);
-		passFixed = outcome.fixed && outcome.output !== current;
-		if (passFixed) {
-			fixedAny = true;
-			current = outcome.output;
-		}
-	} while (passFixed && pass < MAX_FIX_PASSES);
-	if (passFixed) messages = lintBody(current, rules, registry, options);
-	return { output: bom + current, fixed: fixedAny, messages };
+	// The BOM is set aside once, as ESLint does; every pass lints and fixes the same body, so
+	// fix ranges always refer to the text they are applied to.
+	const docs = texts.map((text) => {
+		const bom = text.charCodeAt(0) === 0xfeff ? "\ufeff" : "";
+		return { bom, current: bom ? text.slice(1) : text, fixedAny: false, messages: [] as LintMessage[], passFixed: false };
+	});
+	let active = docs;
+	for (let pass = 1; active.length > 0; pass++) {
+		const found = lintBodies(
+			active.map((d) => d.current),
+			rules,
+			registry,
+			options,
+		);
+		const next: typeof docs = [];
+		active.forEach((d, k) => {
+			d.messages = found[k];
+			const outcome = applyFixes(d.current, d.messages, shouldFix);
+			d.passFixed = outcome.fixed && outcome.output !== d.current;
+			if (d.passFixed) {
+				d.fixedAny = true;
+				d.current = outcome.output;
+				if (pass < MAX_FIX_PASSES) next.push(d);
+			}
+		});
+		active = next;
+	}
+	// Still changing after the last pass: the messages are those of the text as it stands.
+	const unsettled = docs.filter((d) => d.passFixed);
+	if (unsettled.length) {
+		const found = lintBodies(
+			unsettled.map((d) => d.current),
+			rules,
+			registry,
+			options,
+		);
+		unsettled.forEach((d, k) => (d.messages = found[k]));
+	}
+	return docs.map((d) => ({ output: d.bom + d.current, fixed: d.fixedAny, messages: d.messages }));
 }

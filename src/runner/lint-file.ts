@@ -7,7 +7,7 @@ import { isUtf8 } from "node:buffer";
 import { closeSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, statSync, unlinkSync, writeSync } from "node:fs";
 import type { Readable } from "node:stream";
 import type { ResolvedConfig } from "../config/load-config.js";
-import { fixDocument, lintDocument } from "../engine/linter.js";
+import { fixDocument, fixDocuments, lintDocument, lintDocuments } from "../engine/linter.js";
 import type { RuleRegistry } from "../engine/rule-registry.js";
 import type { FixType, LintMessage, LintResult, ResolvedRules } from "../engine/types.js";
 import { assertWritable, commitTemp, tempPathFor, writeFileAtomic } from "../io/atomic-write.js";
@@ -45,6 +45,8 @@ export interface FileLintOptions {
 	 * output; when given, messages are not kept in the result (flat memory).
 	 */
 	onDocument?: (messages: LintMessage[], doc: DocumentInfo) => void;
+	/** Lint and report each JSONL document as soon as it is read, not in batches (stdin: a filter answers line by line). */
+	eachDocument?: boolean;
 }
 
 function fatal(message: string, line = 1, severity: 1 | 2 = 2): LintMessage {
@@ -283,6 +285,21 @@ function toCorpusMessage(m: LintMessage, doc: JsonlDocument): LintMessage {
 	return out;
 }
 
+/**
+ * Lines whose documents are linted together (see lintDocuments: each rule runs over all of them
+ * in turn, with its tables in cache), up to a total length that keeps memory flat on any corpus.
+ */
+const BATCH_LINES = 16;
+const BATCH_CHARS = 1 << 18;
+
+/** A line read and parsed, waiting for its batch. */
+interface PendingLine {
+	line: Pick<RawLine, "number" | "eol" | "tooLong" | "offset">;
+	/** A copy of the line's bytes, when they are to be written back. */
+	bytes: Buffer | undefined;
+	doc: JsonlDocument | undefined;
+}
+
 /** Lints a JSONL corpus from a file or stream, one document per line. */
 export async function lintJsonl(path: string, options: FileLintOptions, stream?: Readable): Promise<LintResult> {
 	const result = emptyResult(path);
@@ -291,6 +308,51 @@ export async function lintJsonl(path: string, options: FileLintOptions, stream?:
 	let sink: FileSink | undefined;
 	let changed = false;
 	let documents = 0;
+	// Lines wait in a batch and its documents are linted (or fixed) together; messages and lines still go out in input order.
+	const batch: PendingLine[] = [];
+	let batchChars = 0;
+	const flushBatch = () => {
+		if (batch.length === 0) return;
+		// Taken out first: a batch whose linting throws is not linted again by the error handling below.
+		const pending = batch.splice(0);
+		batchChars = 0;
+		const docs: JsonlDocument[] = [];
+		for (const p of pending) if (p.doc && !p.doc.error) docs.push(p.doc);
+		const texts = docs.map((doc) => doc.text!);
+		const reports: Array<{ messages: LintMessage[]; output?: string }> = options.fix
+			? fixDocuments(texts, rules, options.registry, { filename: path, fixTypes: options.fixTypes, stats: options.stats }).map((r) => ({
+					messages: r.messages,
+					output: r.fixed ? r.output : undefined,
+				}))
+			: lintDocuments(texts, rules, options.registry, { filename: path, stats: options.stats }).map((messages) => ({ messages }));
+		let next = 0;
+		for (const { line, bytes, doc } of pending) {
+			let rewritten: string | undefined;
+			if (doc?.error) {
+				const m: LintMessage = { ...fatal(doc.error, line.number), docId: doc.id ?? null };
+				result.messages.push(m);
+				options.onDocument?.([m], { line: line.number, id: doc.id });
+			} else if (doc) {
+				const { messages, output } = reports[next++];
+				const corpusMessages = messages.map((m) => toCorpusMessage(m, doc));
+				if (options.onDocument) options.onDocument(corpusMessages, { line: line.number, id: doc.id, fixed: output });
+				else result.messages.push(...corpusMessages);
+				tallyInto(result, corpusMessages);
+				if (output !== undefined && sink) {
+					const span = findTopLevelField(doc.source!, config.jsonl.textField)!;
+					rewritten = (doc.bom ? "\ufeff" : "") + replaceField(doc.source!, span, output);
+					changed = true;
+				}
+			}
+			if (sink) {
+				// A line too long to hold was skipped while reading; copy it back from the file as it is.
+				if (line.tooLong) sink.copyFrom(path, line.offset, line.tooLong.length);
+				else if (rewritten !== undefined) sink.writeText(rewritten);
+				else sink.write(bytes!);
+				if (line.eol) sink.writeText(line.eol);
+			}
+		}
+	};
 	try {
 		if (!stream) statSync(path);
 		if (options.fix && options.write && !stream) {
@@ -306,32 +368,14 @@ export async function lintJsonl(path: string, options: FileLintOptions, stream?:
 		const lines = stream ? readLines(stream, config.maxDocumentSize) : readFileLines(path, config.maxDocumentSize);
 		for await (const line of lines) {
 			const doc = parseJsonlLine(line, config);
-			let rewritten: string | undefined;
-			if (doc?.error) {
-				const m: LintMessage = { ...fatal(doc.error, line.number), docId: doc.id ?? null };
-				result.messages.push(m);
-				options.onDocument?.([m], { line: line.number, id: doc.id });
-			} else if (doc) {
-				documents++;
-				const { messages, output } = runDocument(doc.text!, rules, options, path);
-				const corpusMessages = messages.map((m) => toCorpusMessage(m, doc));
-				if (options.onDocument) options.onDocument(corpusMessages, { line: line.number, id: doc.id, fixed: output });
-				else result.messages.push(...corpusMessages);
-				tallyInto(result, corpusMessages);
-				if (output !== undefined && sink) {
-					const span = findTopLevelField(doc.source!, config.jsonl.textField)!;
-					rewritten = (doc.bom ? "\ufeff" : "") + replaceField(doc.source!, span, output);
-					changed = true;
-				}
-			}
-			if (sink) {
-				// A line too long to hold was skipped while reading; copy it back from the file as it is.
-				if (line.tooLong) sink.copyFrom(path, line.offset, line.tooLong.length);
-				else if (rewritten !== undefined) sink.writeText(rewritten);
-				else sink.write(line.bytes);
-				if (line.eol) sink.writeText(line.eol);
-			}
+			if (doc && !doc.error) documents++;
+			// The reader reuses a line's bytes for the next one: a line waiting to be written back is copied.
+			const bytes = sink && !line.tooLong ? Buffer.from(line.bytes) : undefined;
+			batch.push({ line: { number: line.number, eol: line.eol, tooLong: line.tooLong, offset: line.offset }, bytes, doc });
+			batchChars += doc?.text?.length ?? line.bytes.length;
+			if (options.eachDocument || batch.length >= BATCH_LINES || batchChars >= BATCH_CHARS) flushBatch();
 		}
+		flushBatch();
 		if (sink) {
 			const finished = sink;
 			sink = undefined;
@@ -346,7 +390,10 @@ export async function lintJsonl(path: string, options: FileLintOptions, stream?:
 		}
 	} catch (error) {
 		sink?.abandon();
+		sink = undefined;
 		if ((error as NodeJS.ErrnoException).code || error instanceof InputError) {
+			// The documents read before the error are reported before it, as they came.
+			flushBatch();
 			result.messages.push(fatal(`cannot read file: ${describeError(error)}`));
 		} else throw error;
 	}

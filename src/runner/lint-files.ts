@@ -81,7 +81,7 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions): 
 
 /** Lints text read from a stream (`--stdin`); the filename decides text or JSONL. */
 export async function lintStream(stream: Readable, filename: string, options: FileLintOptions): Promise<LintResult> {
-	if (inputKindOf(filename) === "jsonl") return lintJsonl(filename, { ...options, write: false }, stream);
+	if (inputKindOf(filename) === "jsonl") return lintJsonl(filename, { ...options, write: false, eachDocument: true }, stream);
 	const chunks: Buffer[] = [];
 	for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
 	return lintTextBytes(filename, Buffer.concat(chunks), { ...options, write: false });

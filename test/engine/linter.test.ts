@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fixDocument, lintDocument, MAX_FIX_PASSES } from "../../src/engine/linter.js";
+import { fixDocument, fixDocuments, lintDocument, lintDocuments, MAX_FIX_PASSES } from "../../src/engine/linter.js";
 import { ConfigError } from "../../src/engine/rule-options.js";
 import { closestRuleName, type AnyRule } from "../../src/engine/rule-registry.js";
 import { applyFixes } from "../../src/engine/source-fixer.js";
@@ -76,6 +76,68 @@ describe("messages", () => {
 		const [m] = lintDocument("x", rules({ sneaky: 2 }), new Map([["sneaky", sneaky as AnyRule]]));
 		expect(m).toMatchObject({ ruleId: "sneaky", fatal: true, message: expect.stringMatching(/meta\.fixable/u) });
 		expect(m.fix).toBeUndefined();
+	});
+});
+
+describe("rules taking turns (lintDocuments)", () => {
+	/** Reports at line 1, column 1 from the given visitor keys, naming the key and the document. */
+	const at = (name: string, keys: string[], crashOn?: string): TextRuleDefinition => ({
+		meta: { type: "problem", schema: [], messages: { here: "{{name}} {{key}}" } },
+		create: (context) => {
+			const visitor: Record<string, () => void> = {};
+			for (const key of keys) {
+				visitor[key] = () => {
+					if (key === crashOn) throw new Error(`${name} fails`);
+					context.report({ loc: { line: 1, column: 1 }, messageId: "here", data: { name, key } });
+				};
+			}
+			return visitor;
+		},
+	});
+	const registry = new Map<string, AnyRule>([
+		["on-line", at("L", ["Line", "Document:exit"]) as AnyRule],
+		["on-document", at("D", ["Document", "Paragraph:exit"]) as AnyRule],
+		["on-paragraph", at("P", ["Paragraph", "Line:exit"]) as AnyRule],
+		...testRegistry,
+	]);
+	const all = rules({ "on-line": 2, "on-document": 2, "on-paragraph": 2, "squeeze-spaces": 2 });
+
+	it("breaks ties of position in the order of a node-by-node traversal: by node, then rule", () => {
+		const messages = lintDocument("一\n二\n\n三\n", all, registry);
+		// Document; Paragraph; Line, Line:exit per line; Paragraph:exit; …; Document:exit. Rules in configured order at each.
+		expect(messages.map((m) => m.message)).toEqual([
+			"D Document",
+			"P Paragraph",
+			"L Line",
+			"P Line:exit",
+			"L Line",
+			"P Line:exit",
+			"D Paragraph:exit",
+			"P Paragraph",
+			"L Line",
+			"P Line:exit",
+			"D Paragraph:exit",
+			"L Document:exit",
+		]);
+	});
+
+	it("fixes each document of a batch as alone, however many passes each takes", () => {
+		const texts = ["say QUOTE now", "a  b   c\n", "", "\ufeffx  QUOTE  y\n\n\nz"];
+		const config = rules({ "quote-word": 2, "squeeze-spaces": 2 });
+		expect(fixDocuments(texts, config, testRegistry)).toEqual(texts.map((t) => fixDocument(t, config, testRegistry)));
+		expect(fixDocuments(texts, config, testRegistry, { fixTypes: ["layout"] })).toEqual(texts.map((t) => fixDocument(t, config, testRegistry, { fixTypes: ["layout"] })));
+	});
+
+	it("gives each document of a batch what it gets alone", () => {
+		const texts = ["一  二\n\n三\n", "\ufeffa  b\n", "", "x\n\n\ny   z\n"];
+		const crashing = new Map<string, AnyRule>([["crash-on-line", at("C", ["Document", "Line"], "Line") as AnyRule], ...registry]);
+		const withCrash = rules({ "crash-on-line": 2, "on-line": 1, "on-document": 2, "squeeze-spaces": 2 });
+		for (const [config, reg] of [
+			[all, registry],
+			[withCrash, crashing],
+		] as const) {
+			expect(lintDocuments(texts, config, reg)).toEqual(texts.map((t) => lintDocument(t, config, reg)));
+		}
 	});
 });
 

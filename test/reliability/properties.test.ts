@@ -539,3 +539,41 @@ describe("JSONL --fix on hostile documents", () => {
 		TIMEOUT * 2,
 	);
 });
+
+describe("JSONL linted in batches", () => {
+	const dir = mkdtempSync(join(tmpdir(), "corpuslint-batch-"));
+	afterAll(() => rmSync(dir, { recursive: true, force: true }));
+	const config = loadConfig({ cwd: dir, noConfig: true, registry: builtinRules });
+	const rules = resolveRules({});
+	const badLine = fc.constantFrom("not json", '{"id": 1, "text": 5}', "[1, 2]", '{"id": 2}', "");
+
+	it(
+		"reports every document as it gets linted alone, in input order, with bad lines in their place",
+		async () => {
+			let n = 0;
+			await fc.assert(
+				fc.asyncProperty(fc.array(fc.oneof({ arbitrary: jsonlRecord, weight: 4 }, { arbitrary: badLine, weight: 1 }), { minLength: 1, maxLength: 40 }), async (items) => {
+					const path = join(dir, `b${n++}.jsonl`);
+					const lines = items.map((item) => (typeof item === "string" ? item : recordLine(item).line));
+					writeFileSync(path, lines.join("\n") + "\n");
+					const seen: Array<{ line: number; messages: LintMessage[] }> = [];
+					await lintJsonl(path, { config: { ...config, rulesFor: () => rules } as typeof config, registry: builtinRules, onDocument: (messages, doc) => void seen.push({ line: doc.line, messages }) });
+					const expected: Array<{ line: number; messages: LintMessage[] }> = [];
+					items.forEach((item, i) => {
+						if (typeof item === "string") {
+							if (item !== "") expected.push({ line: i + 1, messages: [expect.objectContaining({ fatal: true, line: i + 1 }) as LintMessage] });
+							return;
+						}
+						const text = (JSON.parse(lines[i]) as { text: string }).text;
+						const alone = lintDocument(text, rules, builtinRules, { filename: path });
+						expected.push({ line: i + 1, messages: alone.map((m) => expect.objectContaining({ ruleId: m.ruleId, message: m.message, docLine: m.line, docColumn: m.column, line: i + 1 }) as LintMessage) });
+					});
+					expect(seen).toEqual(expected);
+					rmSync(path);
+				}),
+				{ ...FC, numRuns: 20 },
+			);
+		},
+		TIMEOUT * 2,
+	);
+});
