@@ -48,18 +48,35 @@ export interface WorkerReply {
 	rendered?: string[];
 }
 
-/** The documents of one file as output lines. */
-function render(settings: JsonlRenderSettings, path: string, records: DocumentRecord[]): string {
-	const file = jsonlFileName(settings.cwd, path);
-	let text = "";
-	for (const r of records) text += renderJsonlDocument(file, r.messages, r.doc, settings.quiet);
-	return text;
+/**
+ * Where one file's streamed documents go: rendered into output lines at once when the task
+ * asks for text, so no message objects outlive their document (kept for a whole task, they
+ * survived young-generation collections and filled the old space), else kept as records.
+ */
+class DocumentSink {
+	readonly records: DocumentRecord[] = [];
+	readonly #lines: string[] = [];
+	readonly onDocument: FileLintOptions["onDocument"];
+
+	constructor(task: FilesTask | JsonlTask, path: string) {
+		const render = task.render;
+		if (!task.stream) this.onDocument = undefined;
+		else if (render) {
+			const file = jsonlFileName(render.cwd, path);
+			this.onDocument = (messages, doc) => void this.#lines.push(renderJsonlDocument(file, messages, doc, render.quiet));
+		} else this.onDocument = (messages, doc) => void this.records.push({ messages, doc });
+	}
+
+	get text(): string {
+		return this.#lines.join("");
+	}
 }
 
-/** A streaming reply: rendered lines when asked for, else the records themselves. */
-function streamed(task: FilesTask | JsonlTask, results: LintResult[], paths: string[], records: DocumentRecord[][]): WorkerReply {
-	if (!task.render) return { results, records };
-	return { results, rendered: records.map((r, k) => render(task.render!, paths[k], r)) };
+/** A streaming reply: rendered lines when the task asked for them, else the records themselves. */
+function streamed(task: FilesTask | JsonlTask, results: LintResult[], sinks: DocumentSink[]): WorkerReply {
+	if (!task.stream) return { results };
+	if (!task.render) return { results, records: sinks.map((s) => s.records) };
+	return { results, rendered: sinks.map((s) => s.text) };
 }
 
 let config: ResolvedConfig | undefined;
@@ -81,17 +98,16 @@ export default async function run(task: FilesTask | JsonlTask): Promise<WorkerRe
 	};
 	if (task.kind === "files") {
 		const results: LintResult[] = [];
-		const records: DocumentRecord[][] = [];
+		const sinks: DocumentSink[] = [];
 		for (const path of task.paths) {
-			const mine: DocumentRecord[] = [];
-			const onDocument = task.stream ? (messages: DocumentRecord["messages"], doc: DocumentRecord["doc"]) => void mine.push({ messages, doc }) : undefined;
-			results.push(lintTextFile(path, { ...base, write: task.write, onDocument }));
-			records.push(mine);
+			const sink = new DocumentSink(task, path);
+			results.push(lintTextFile(path, { ...base, write: task.write, onDocument: sink.onDocument }));
+			sinks.push(sink);
 		}
-		return task.stream ? streamed(task, withTimes(results), task.paths, records) : { results: withTimes(results) };
+		return streamed(task, withTimes(results), sinks);
 	}
-	const records: DocumentRecord[] = [];
+	const sink = new DocumentSink(task, task.path);
 	const bytes = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
-	const result = await lintJsonlSlice(task.path, Readable.from([bytes]), task.firstLine, base, task.stream ? records : undefined);
-	return task.stream ? streamed(task, withTimes([result]), [task.path], [records]) : { results: withTimes([result]) };
+	const result = await lintJsonlSlice(task.path, Readable.from([bytes]), task.firstLine, { ...base, onDocument: sink.onDocument });
+	return streamed(task, withTimes([result]), [sink]);
 }
