@@ -25,6 +25,8 @@ export class RuleCrashError extends Error {
 
 export interface LintOptions {
 	filename?: string;
+	/** lintDocuments / fixDocuments: each document's file name (a batch of text files), else `filename` for all. */
+	filenames?: readonly string[];
 	cwd?: string;
 	/** Collect milliseconds spent per rule into this record. */
 	stats?: Record<string, number>;
@@ -200,6 +202,7 @@ export function lintDocuments(texts: readonly string[], rules: ResolvedRules, re
 /** What one document needs while the rules take turns on it. */
 interface DocumentRun {
 	text: string;
+	filename: string;
 	sourceCode: TextSourceCode;
 	fixer: RuleTextEditor<TextNode>;
 	messages: LintMessage[];
@@ -214,10 +217,11 @@ interface DocumentRun {
 
 function lintBodies(texts: readonly string[], rules: ResolvedRules, registry: RuleRegistry, options: LintOptions): LintMessage[][] {
 	const runs: DocumentRun[] = [];
-	for (const text of texts) {
+	for (const [i, text] of texts.entries()) {
 		const ast = parseText(text);
 		const sourceCode = new TextSourceCode({ text, ast });
-		runs.push({ text, sourceCode, fixer: makeFixer(sourceCode), messages: [], steps: [], ruleIndexes: [], crashed: new Map(), crashSteps: [], crashRules: [] });
+		const filename = options.filenames?.[i] ?? options.filename ?? "<text>";
+		runs.push({ text, filename, sourceCode, fixer: makeFixer(sourceCode), messages: [], steps: [], ruleIndexes: [], crashed: new Map(), crashSteps: [], crashRules: [] });
 	}
 	const stats = options.stats;
 	let ruleIndex = -1;
@@ -244,7 +248,7 @@ function runRule(
 	options: LintOptions,
 	stats: Record<string, number> | undefined,
 ): void {
-	const { text, sourceCode, fixer, messages, steps, ruleIndexes, crashed } = run;
+	const { text, filename, sourceCode, fixer, messages, steps, ruleIndexes, crashed } = run;
 	// The traversal step the rule is visiting: reports made there sort after earlier steps' at the same position.
 	// create() runs before any traversal step (-1), as all rules are created before the traversal starts.
 	let step = -1;
@@ -296,14 +300,14 @@ function runRule(
 		id: ruleId,
 		options: ruleOptions,
 		sourceCode,
-		filename: options.filename ?? "<text>",
-		physicalFilename: options.filename ?? "<text>",
+		filename,
+		physicalFilename: filename,
 		cwd: options.cwd ?? process.cwd(),
 		settings: {},
 		languageOptions: {},
 		report,
 		getCwd: () => options.cwd ?? process.cwd(),
-		getFilename: () => options.filename ?? "<text>",
+		getFilename: () => filename,
 		getSourceCode: () => sourceCode,
 	};
 	const crash = (line: number, error: unknown) => {
@@ -416,17 +420,19 @@ export function fixDocuments(texts: readonly string[], rules: ResolvedRules, reg
 	};
 	// The BOM is set aside once, as ESLint does; every pass lints and fixes the same body, so
 	// fix ranges always refer to the text they are applied to.
-	const docs = texts.map((text) => {
+	const docs = texts.map((text, i) => {
 		const bom = text.charCodeAt(0) === 0xfeff ? "\ufeff" : "";
-		return { bom, current: bom ? text.slice(1) : text, fixedAny: false, messages: [] as LintMessage[], passFixed: false };
+		const filename = options.filenames?.[i] ?? options.filename;
+		return { bom, filename, current: bom ? text.slice(1) : text, fixedAny: false, messages: [] as LintMessage[], passFixed: false };
 	});
+	const passOptions = (of: typeof docs): FixOptions => (options.filenames ? { ...options, filenames: of.map((d) => d.filename ?? "<text>") } : options);
 	let active = docs;
 	for (let pass = 1; active.length > 0; pass++) {
 		const found = lintBodies(
 			active.map((d) => d.current),
 			rules,
 			registry,
-			options,
+			passOptions(active),
 		);
 		const next: typeof docs = [];
 		active.forEach((d, k) => {
@@ -448,7 +454,7 @@ export function fixDocuments(texts: readonly string[], rules: ResolvedRules, reg
 			unsettled.map((d) => d.current),
 			rules,
 			registry,
-			options,
+			passOptions(unsettled),
 		);
 		unsettled.forEach((d, k) => (d.messages = found[k]));
 	}

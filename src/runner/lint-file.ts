@@ -11,7 +11,7 @@ import { fixDocument, fixDocuments, lintDocument, lintDocuments } from "../engin
 import type { RuleRegistry } from "../engine/rule-registry.js";
 import type { FixType, LintMessage, LintResult, ResolvedRules } from "../engine/types.js";
 import { assertWritable, commitTemp, tempPathFor, writeFileAtomic } from "../io/atomic-write.js";
-import { decodeText, decodeValidUtf8, encodeText, InputError } from "../io/decode.js";
+import { decodeText, decodeValidUtf8, encodeText, InputError, type DecodedText } from "../io/decode.js";
 import { findTopLevelField, replaceField } from "../io/json-field.js";
 import { readFileLines, readLines, type RawLine } from "../io/line-reader.js";
 import { emptyResult, tallyInto, tallyResult } from "./result.js";
@@ -92,10 +92,18 @@ function readWhole(fd: number, size: number): Buffer {
 	return buf.subarray(0, length);
 }
 
-/** Lints a plain text file (any supported encoding). */
-export function lintTextFile(path: string, options: FileLintOptions): LintResult {
+/** A text file read and decoded (`text`), or without `text` when its result already says why it cannot be linted. */
+interface ReadText {
+	path: string;
+	result: LintResult;
+	text?: string;
+	encoding?: DecodedText["encoding"];
+	/** The lint or fix report, once its batch has run. */
+	report?: { messages: LintMessage[]; output?: string };
+}
+
+function readTextFile(path: string, config: ResolvedConfig): ReadText {
 	const result = emptyResult(path);
-	const { config } = options;
 	let bytes: Buffer;
 	let fd: number | undefined;
 	try {
@@ -104,50 +112,117 @@ export function lintTextFile(path: string, options: FileLintOptions): LintResult
 		const size = fstatSync(fd).size;
 		if (size > config.maxDocumentSize) {
 			result.messages.push(fatal(`document too large (${size} bytes, limit ${config.maxDocumentSize}); not linted`));
-			return tallyResult(result);
+			return { path, result: tallyResult(result) };
 		}
 		bytes = readWhole(fd, size);
 	} catch (error) {
 		result.messages.push(fatal(`cannot read file: ${describeError(error)}`));
-		return tallyResult(result);
+		return { path, result: tallyResult(result) };
 	} finally {
 		if (fd !== undefined) closeSync(fd);
 	}
-	return lintTextBytes(path, bytes, options, result);
+	return decodeInto(path, bytes, result);
 }
 
-export function lintTextBytes(path: string, bytes: Uint8Array, options: FileLintOptions, result = emptyResult(path)): LintResult {
-	let decoded;
+function decodeInto(path: string, bytes: Uint8Array, result: LintResult): ReadText {
 	try {
-		decoded = decodeText(bytes);
+		const decoded = decodeText(bytes);
+		result.documentCount = 1;
+		if (decoded.encoding !== "utf-8") result.encoding = decoded.encoding;
+		return { path, result, text: decoded.text, encoding: decoded.encoding };
 	} catch (error) {
 		if (!(error instanceof InputError)) throw error;
 		result.messages.push(fatal(error.message, error.line));
-		return tallyResult(result);
+		return { path, result: tallyResult(result) };
 	}
-	result.documentCount = 1;
-	if (decoded.encoding !== "utf-8") result.encoding = decoded.encoding;
-	const rules = options.config.rulesFor(path);
-	// Node has no GB18030 encoder: such files are linted but never fixed, rather than silently transcoded.
-	const canWrite = decoded.encoding !== "gb18030";
-	const runOptions = canWrite ? options : { ...options, fix: false };
-	let { messages, output } = runDocument(decoded.text, rules, runOptions, path);
+}
+
+/** Lints a plain text file (any supported encoding). */
+export function lintTextFile(path: string, options: FileLintOptions): LintResult {
+	return lintReadTexts([readTextFile(path, options.config)], options)[0];
+}
+
+/**
+ * Lints text files as batches of documents (see lintDocuments: each rule runs over all of
+ * them in turn); results, writes and document callbacks in the order of `paths`.
+ */
+export function lintTextFiles(paths: readonly string[], options: FileLintOptions, onDocumentOf?: (path: string) => FileLintOptions["onDocument"]): LintResult[] {
+	const results: LintResult[] = [];
+	let batch: ReadText[] = [];
+	let chars = 0;
+	for (const path of paths) {
+		const file = readTextFile(path, options.config);
+		batch.push(file);
+		chars += file.text?.length ?? 0;
+		if (batch.length >= BATCH_LINES || chars >= BATCH_CHARS) {
+			results.push(...lintReadTexts(batch, options, onDocumentOf));
+			batch = [];
+			chars = 0;
+		}
+	}
+	if (batch.length) results.push(...lintReadTexts(batch, options, onDocumentOf));
+	return results;
+}
+
+export function lintTextBytes(path: string, bytes: Uint8Array, options: FileLintOptions, result = emptyResult(path)): LintResult {
+	return lintReadTexts([decodeInto(path, bytes, result)], options)[0];
+}
+
+function lintReadTexts(files: ReadText[], options: FileLintOptions, onDocumentOf?: (path: string) => FileLintOptions["onDocument"]): LintResult[] {
+	// Documents linted together need the same rules and the same fixing. Node has no GB18030
+	// encoder: such files are linted but never fixed, rather than silently transcoded.
+	const batches = new Map<ResolvedRules, { lint: ReadText[]; fix: ReadText[] }>();
+	for (const file of files) {
+		if (file.text === undefined) continue;
+		const rules = options.config.rulesFor(file.path);
+		let batch = batches.get(rules);
+		if (!batch) batches.set(rules, (batch = { lint: [], fix: [] }));
+		(options.fix && file.encoding !== "gb18030" ? batch.fix : batch.lint).push(file);
+	}
+	const { registry, stats, fixTypes } = options;
+	for (const [rules, { lint, fix }] of batches) {
+		if (lint.length) {
+			const found = lintDocuments(
+				lint.map((f) => f.text!),
+				rules,
+				registry,
+				{ filenames: lint.map((f) => f.path), stats },
+			);
+			lint.forEach((f, k) => (f.report = { messages: found[k] }));
+		}
+		if (fix.length) {
+			const reports = fixDocuments(
+				fix.map((f) => f.text!),
+				rules,
+				registry,
+				{ filenames: fix.map((f) => f.path), fixTypes, stats },
+			);
+			fix.forEach((f, k) => (f.report = { messages: reports[k].messages, output: reports[k].fixed ? reports[k].output : undefined }));
+		}
+	}
+	return files.map((file) => (file.report ? finishText(file, options, onDocumentOf?.(file.path) ?? options.onDocument) : file.result));
+}
+
+/** Writes a text file's fixes and completes its result. */
+function finishText(file: ReadText, options: FileLintOptions, onDocument: FileLintOptions["onDocument"]): LintResult {
+	const { path, result, encoding } = file;
+	let { messages, output } = file.report!;
 	if (output !== undefined && options.write) {
 		try {
-			writeFileAtomic(path, encodeText(output, decoded.encoding));
+			writeFileAtomic(path, encodeText(output, encoding!));
 		} catch (error) {
 			// The file is unchanged, so report its problems as they still are.
 			result.messages.push(fatal(`cannot write fixes: ${describeError(error)}`));
-			({ messages } = runDocument(decoded.text, rules, { ...options, fix: false }, path));
+			({ messages } = runDocument(file.text!, options.config.rulesFor(path), { ...options, fix: false }, path));
 			output = undefined;
 		}
 	}
-	if (!canWrite) result.messages.push(fatal("file is GB18030-encoded, not UTF-8 (read as GB18030; --fix does not rewrite it)", 1, 1));
+	if (encoding === "gb18030") result.messages.push(fatal("file is GB18030-encoded, not UTF-8 (read as GB18030; --fix does not rewrite it)", 1, 1));
 	result.messages.push(...messages);
 	if (output !== undefined) result.output = output;
 	tallyResult(result);
-	if (options.onDocument) {
-		options.onDocument(result.messages, { line: 1, fixed: result.output });
+	if (onDocument) {
+		onDocument(result.messages, { line: 1, fixed: result.output });
 		result.messages = result.messages.filter((m) => m.ruleId === null);
 	}
 	return result;
@@ -286,10 +361,10 @@ function toCorpusMessage(m: LintMessage, doc: JsonlDocument): LintMessage {
 }
 
 /**
- * Lines whose documents are linted together (see lintDocuments: each rule runs over all of them
- * in turn, with its tables in cache), up to a total length that keeps memory flat on any corpus.
+ * Documents linted together — JSONL lines, or text files (see lintDocuments: each rule runs over
+ * all of them in turn, with its tables in cache) — up to a total length that keeps memory flat.
  */
-const BATCH_LINES = 16;
+export const BATCH_LINES = 16;
 const BATCH_CHARS = 1 << 18;
 
 /** A line read and parsed, waiting for its batch. */

@@ -6,7 +6,7 @@ import { removeStaleTemps } from "../io/atomic-write.js";
 import type { LintCache } from "./cache.js";
 import { discoverFiles } from "./discover.js";
 import { lintJsonlRange } from "./jsonl-range.js";
-import { inputKindOf, lintJsonl, lintTextBytes, lintTextFile, type FileLintOptions } from "./lint-file.js";
+import { BATCH_LINES, inputKindOf, lintJsonl, lintTextBytes, lintTextFiles, type FileLintOptions } from "./lint-file.js";
 import { lintFilesInPool, type PoolConfigData, type PoolRunOptions } from "./pool.js";
 import { shardFiles, type Shard } from "./shard.js";
 import { emptyResult, tallyResult } from "./result.js";
@@ -55,27 +55,36 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions): 
 		if (pooled) return pooled;
 	}
 	const results: LintResult[] = [];
-	for (const file of files) {
-		const ignored = ignoredResult(file);
-		if (ignored) {
-			results.push(ignored);
-			options.onFile?.(ignored, 0);
-			continue;
-		}
-		const cached = options.cache?.get(file.path);
-		const fileOptions = options.onDocumentOf ? { ...options, onDocument: options.onDocumentOf(file.path) } : options;
-		const range = sharded?.ranges.get(file.path);
-		const result =
-			cached ??
-			(range
-				? await lintJsonlRange(file.path, range, fileOptions)
-				: inputKindOf(file.path) === "jsonl"
-					? await lintJsonl(file.path, fileOptions)
-					: lintTextFile(file.path, fileOptions));
-		if (!cached && !range) options.cache?.set(file.path, result);
+	// Consecutive text files are linted as batches of documents (lintTextFiles); the rest one by one, in order.
+	let texts: string[] = [];
+	const finish = (result: LintResult, cacheIt: boolean) => {
+		if (cacheIt) options.cache?.set(result.filePath, result);
 		results.push(result);
 		options.onFile?.(result, 0);
+	};
+	const flushTexts = () => {
+		if (texts.length === 0) return;
+		for (const result of lintTextFiles(texts, options, options.onDocumentOf)) finish(result, true);
+		texts = [];
+	};
+	for (const file of files) {
+		const ignored = ignoredResult(file);
+		const cached = ignored ? undefined : options.cache?.get(file.path);
+		const range = sharded?.ranges.get(file.path);
+		if (!ignored && !cached && !range && inputKindOf(file.path) === "text") {
+			texts.push(file.path);
+			if (texts.length >= BATCH_LINES) flushTexts();
+			continue;
+		}
+		flushTexts();
+		if (ignored || cached) {
+			finish((ignored ?? cached)!, false);
+			continue;
+		}
+		const fileOptions = options.onDocumentOf ? { ...options, onDocument: options.onDocumentOf(file.path) } : options;
+		finish(range ? await lintJsonlRange(file.path, range, fileOptions) : await lintJsonl(file.path, fileOptions), !range);
 	}
+	flushTexts();
 	return results;
 }
 

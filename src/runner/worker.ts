@@ -9,7 +9,7 @@ import { builtinRules } from "../../rules/index.js";
 import { loadConfig, type ResolvedConfig } from "../config/load-config.js";
 import type { FixType, LintResult } from "../engine/types.js";
 import { lintJsonlSlice, type DocumentRecord } from "./jsonl-range.js";
-import { lintTextFile, type FileLintOptions } from "./lint-file.js";
+import { lintTextFiles, type FileLintOptions } from "./lint-file.js";
 import type { PoolConfigData } from "./pool.js";
 import { addTimes } from "./result.js";
 import { jsonlFileName, renderJsonlDocument, type JsonlRenderSettings } from "../formats/jsonl-stream.js";
@@ -97,14 +97,9 @@ export default async function run(task: FilesTask | JsonlTask): Promise<WorkerRe
 		return results;
 	};
 	if (task.kind === "files") {
-		const results: LintResult[] = [];
-		const sinks: DocumentSink[] = [];
-		for (const path of task.paths) {
-			const sink = new DocumentSink(task, path);
-			results.push(lintTextFile(path, { ...base, write: task.write, onDocument: sink.onDocument }));
-			sinks.push(sink);
-		}
-		return streamed(task, withTimes(results), sinks);
+		const sinks = new Map(task.paths.map((path) => [path, new DocumentSink(task, path)]));
+		const results = lintTextFiles(task.paths, { ...base, write: task.write }, (path) => sinks.get(path)!.onDocument);
+		return streamed(task, withTimes(results), task.paths.map((path) => sinks.get(path)!));
 	}
 	const sink = new DocumentSink(task, task.path);
 	const bytes = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
