@@ -132,7 +132,12 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 		// Streamed findings are written before the run ends and are not kept: nothing to cache or to count for suppressions.
 		if (streaming && (options.suppressAll || options.suppressRules?.length || options.pruneSuppressions)) throw new UsageError("--format jsonl cannot record or prune suppressions; use -f json");
 		// Recorded suppressions are applied on the way out, document by document.
-		const streamedSuppressions = streaming ? new StreamedSuppressions(readSuppressionsFor({ cwd: io.cwd, location: options.suppressionsLocation }).suppressions, io.cwd) : undefined;
+		// Read before linting when streaming applies them on the way out, or sharding must keep their files whole.
+		const recorded =
+			streaming || options.shard
+				? readSuppressionsFor({ cwd: io.cwd, location: options.suppressionsLocation, suppressAll: options.suppressAll, suppressRules: options.suppressRules, prune: options.pruneSuppressions }).suppressions
+				: undefined;
+		const streamedSuppressions = streaming ? new StreamedSuppressions(recorded!, io.cwd) : undefined;
 		const suppressing = streamedSuppressions && !streamedSuppressions.empty ? streamedSuppressions : undefined;
 		const stream = streaming ? openJsonlStream(options.outputFile, { cwd: io.cwd, quiet: options.quiet, flushEachDocument: options.stdin }, io.stdout) : undefined;
 		// Streamed documents leave the results without their messages: --stats counts them on the way out.
@@ -167,7 +172,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 					concurrency: options.concurrency,
 					autoConcurrency: options.autoConcurrency,
 					shard: options.shard,
-					keepWhole: options.shard ? new Set(Object.keys(readSuppressionsFor({ cwd: io.cwd, location: options.suppressionsLocation }).suppressions)) : undefined,
+					keepWhole: options.shard ? new Set(Object.keys(recorded!)) : undefined,
 					configData: { cwd: io.cwd, configPath: options.config, noConfig: options.noConfig, cliRules: options.rules, jsonl: { textField: options.textField, idField: options.idField }, errorsOnly: options.quiet },
 				});
 			} finally {

@@ -100,31 +100,87 @@ export interface AppliedSuppressions {
 
 /** Moves suppressed errors into `suppressedMessages` and recounts; the input is not modified. */
 export function applySuppressions(results: readonly LintResult[], suppressions: Suppressions, cwd: string): AppliedSuppressions {
+	const counter = new SuppressionCounter(suppressions, cwd);
 	const unused: Suppressions = {};
 	const out = results.map((result) => {
-		const recorded = suppressions[suppressionKey(result.filePath, cwd)];
-		if (!recorded) return result;
-		const budget = new Map(Object.entries(recorded).map(([id, r]) => [id, r.count]));
-		const total = countErrorsByRule(result.messages);
-		// The first `count` findings of a rule are the old ones; any beyond are reported.
-		const used = new Map<string, number>();
-		const messages: LintMessage[] = [];
+		if (!counter.records(result.filePath)) return result;
 		const suppressed: LintMessage[] = [...result.suppressedMessages];
-		for (const m of result.messages) {
-			const allowed = isSuppressible(m) ? (budget.get(m.ruleId!) ?? 0) : 0;
-			const n = used.get(m.ruleId!) ?? 0;
-			if (n < allowed) {
-				used.set(m.ruleId!, n + 1);
-				suppressed.push(m);
-			} else messages.push(m);
-		}
-		for (const [ruleId, count] of budget) {
-			const left = count - (total.get(ruleId) ?? 0);
-			if (left > 0) (unused[suppressionKey(result.filePath, cwd)] ??= {})[ruleId] = { count: left };
-		}
+		const messages = counter.filter(result.filePath, result.messages, suppressed);
+		const left = counter.unused(result.filePath);
+		if (left) unused[suppressionKey(result.filePath, cwd)] = left;
 		return tallyResult({ ...result, messages, suppressedMessages: suppressed });
 	});
 	return { results: out, unused };
+}
+
+interface FileCount {
+	budget: Map<string, number>;
+	used: Map<string, number>;
+	/** Suppressible errors seen, suppressed or not (for the unused counts). */
+	total: Map<string, number>;
+	removedErrors: number;
+	removedFixable: number;
+}
+
+/**
+ * The recorded findings of a rule are its first `count` errors in the file: a
+ * running count per file decides each error in file order, whether the
+ * messages come all at once (applySuppressions) or document by document as
+ * they stream (StreamedSuppressions).
+ */
+class SuppressionCounter {
+	readonly #files = new Map<string, FileCount | null>();
+
+	constructor(
+		private readonly suppressions: Suppressions,
+		private readonly cwd: string,
+	) {}
+
+	/** The file's count, or null when nothing is recorded for it. */
+	records(filePath: string): FileCount | null {
+		let state = this.#files.get(filePath);
+		if (state === undefined) {
+			const recorded = this.suppressions[suppressionKey(filePath, this.cwd)];
+			state = recorded ? { budget: new Map(Object.entries(recorded).map(([id, r]) => [id, r.count])), used: new Map(), total: new Map(), removedErrors: 0, removedFixable: 0 } : null;
+			this.#files.set(filePath, state);
+		}
+		return state;
+	}
+
+	/** The messages without the suppressed errors, which go to `suppressed` when given. */
+	filter(filePath: string, messages: LintMessage[], suppressed?: LintMessage[]): LintMessage[] {
+		const state = this.records(filePath);
+		if (!state || messages.length === 0) return messages;
+		const kept: LintMessage[] = [];
+		for (const m of messages) {
+			if (!isSuppressible(m)) {
+				kept.push(m);
+				continue;
+			}
+			const id = m.ruleId!;
+			state.total.set(id, (state.total.get(id) ?? 0) + 1);
+			const n = state.used.get(id) ?? 0;
+			if (n < (state.budget.get(id) ?? 0)) {
+				state.used.set(id, n + 1);
+				state.removedErrors++;
+				if (m.fix) state.removedFixable++;
+				suppressed?.push(m);
+			} else kept.push(m);
+		}
+		return kept;
+	}
+
+	/** Recorded counts no error used, per rule, or undefined. */
+	unused(filePath: string): Record<string, { count: number }> | undefined {
+		const state = this.records(filePath);
+		if (!state) return undefined;
+		let left: Record<string, { count: number }> | undefined;
+		for (const [id, count] of state.budget) {
+			const n = count - (state.total.get(id) ?? 0);
+			if (n > 0) (left ??= {})[id] = { count: n };
+		}
+		return left;
+	}
 }
 
 /** Lowers recorded counts to what still occurs and drops entries that reach zero. */
@@ -199,74 +255,39 @@ export function runSuppressions(results: LintResult[], options: SuppressionOptio
 	return { results: applied.results, notes };
 }
 
-interface StreamedFile {
-	budget: Map<string, number>;
-	used: Map<string, number>;
-	/** Suppressible errors seen, suppressed or not (for the unused counts). */
-	total: Map<string, number>;
-	removedErrors: number;
-	removedFixable: number;
-}
-
 /**
  * Suppressions applied while documents stream (`--format jsonl`), where findings
- * are written as they come and never kept. The recorded findings of a rule are
- * its first `count` errors in the file, so a running count per file decides each
- * one in the order applySuppressions uses (documents in file order, messages in
- * document order) and the output equals the kept-results path.
+ * are written as they come and never kept: each document's errors go through the
+ * same running count as applySuppressions (documents in file order, messages in
+ * document order), so the output equals the kept-results path.
  */
 export class StreamedSuppressions {
-	readonly #files = new Map<string, StreamedFile | null>();
+	readonly #counter: SuppressionCounter;
 
 	constructor(
 		private readonly suppressions: Suppressions,
-		private readonly cwd: string,
-	) {}
+		cwd: string,
+	) {
+		this.#counter = new SuppressionCounter(suppressions, cwd);
+	}
 
 	/** True when no file has recorded errors: nothing to filter. */
 	get empty(): boolean {
 		return Object.keys(this.suppressions).length === 0;
 	}
 
-	#file(filePath: string): StreamedFile | null {
-		let state = this.#files.get(filePath);
-		if (state === undefined) {
-			const recorded = this.suppressions[suppressionKey(filePath, this.cwd)];
-			state = recorded ? { budget: new Map(Object.entries(recorded).map(([id, r]) => [id, r.count])), used: new Map(), total: new Map(), removedErrors: 0, removedFixable: 0 } : null;
-			this.#files.set(filePath, state);
-		}
-		return state;
-	}
-
 	/** One document's messages without its suppressed errors. */
 	filter(filePath: string, messages: LintMessage[]): LintMessage[] {
-		const state = this.#file(filePath);
-		if (!state || messages.length === 0) return messages;
-		const kept: LintMessage[] = [];
-		for (const m of messages) {
-			if (!isSuppressible(m)) {
-				kept.push(m);
-				continue;
-			}
-			const id = m.ruleId!;
-			state.total.set(id, (state.total.get(id) ?? 0) + 1);
-			const n = state.used.get(id) ?? 0;
-			if (n < (state.budget.get(id) ?? 0)) {
-				state.used.set(id, n + 1);
-				state.removedErrors++;
-				if (m.fix) state.removedFixable++;
-			} else kept.push(m);
-		}
-		return kept;
+		return this.#counter.filter(filePath, messages);
 	}
 
 	/** After the run: the results' counts without the suppressed errors, and the note on unused counts. */
 	finish(results: LintResult[]): SuppressionOutcome {
 		let unused = false;
 		const out = results.map((result) => {
-			const state = this.#file(result.filePath);
+			const state = this.#counter.records(result.filePath);
 			if (!state) return result;
-			for (const [id, count] of state.budget) if (count > (state.total.get(id) ?? 0)) unused = true;
+			if (this.#counter.unused(result.filePath)) unused = true;
 			return { ...result, errorCount: result.errorCount - state.removedErrors, fixableErrorCount: result.fixableErrorCount - state.removedFixable };
 		});
 		return { results: out, notes: unused ? [UNUSED_NOTE] : [] };

@@ -116,8 +116,17 @@ export function contextTablesFromData(): Tables {
 		}
 		return { code, ratio };
 	};
-	const end = byMass(generated.wordEnd);
-	const start = byMass(generated.wordStart);
+	return assembleTables(flags, quantity, context, byMass(generated.wordEnd), byMass(generated.wordStart));
+}
+
+/** The tables from their parts, whether built from the JSON data or read from data/ocr-tables.bin. */
+function assembleTables(
+	flags: Uint8Array,
+	quantity: Tables["quantity"],
+	context: QuantityContext,
+	end: { code: Uint16Array; ratio: Float32Array },
+	start: { code: Uint16Array; ratio: Float32Array },
+): Tables {
 	return {
 		flags,
 		quantity,
@@ -177,19 +186,7 @@ const tables = lazy((): Tables => {
 		}
 		return { code, ratio };
 	};
-	const end = byMass("End");
-	const start = byMass("Start");
-	return {
-		flags: precomputed("contextFlags", Uint8Array),
-		quantity,
-		introducers: new Set(context.introducers),
-		counted: new Map(Object.entries(context.heads)),
-		headsByStart: headsByStartOf(context.heads),
-		endCode: end.code,
-		endRatio: end.ratio,
-		startCode: start.code,
-		startRatio: start.ratio,
-	};
+	return assembleTables(precomputed("contextFlags", Uint8Array), quantity, context, byMass("End"), byMass("Start"));
 });
 
 /**
