@@ -128,6 +128,32 @@ describe("rules taking turns (lintDocuments)", () => {
 		expect(fixDocuments(texts, config, testRegistry, { fixTypes: ["layout"] })).toEqual(texts.map((t) => fixDocument(t, config, testRegistry, { fixTypes: ["layout"] })));
 	});
 
+	it("gives each document of a batch its own file name, in every fix pass", () => {
+		// Reports its file name, and fixes a double space per pass (so later passes see only the documents still changing).
+		const named: TextRuleDefinition = {
+			meta: { type: "layout", schema: [], fixable: "whitespace", messages: { at: "in {{name}}" } },
+			create: (context) => ({
+				Document: (node) => {
+					const at = context.sourceCode.text.indexOf("  ");
+					if (at < 0) context.report({ node, messageId: "at", data: { name: context.filename } });
+					else context.report({ node, messageId: "at", data: { name: context.filename }, fix: (f) => f.replaceTextRange([at, at + 2], " ") });
+				},
+			}),
+		};
+		const reg = new Map<string, AnyRule>([["named", named as AnyRule]]);
+		const config = rules({ named: 2 });
+		const texts = ["a b", "a    b", "a  b"];
+		const filenames = ["one.txt", "two.txt", "three.txt"];
+		expect(lintDocuments(texts, config, reg, { filenames }).map((ms) => ms[0].message)).toEqual(["in one.txt", "in two.txt", "in three.txt"]);
+		const fixed = fixDocuments(texts, config, reg, { filenames });
+		expect(fixed.map((r) => [r.output, r.messages[0].message])).toEqual([
+			["a b", "in one.txt"],
+			["a b", "in two.txt"],
+			["a b", "in three.txt"],
+		]);
+		expect(fixed).toEqual(texts.map((t, i) => fixDocument(t, config, reg, { filename: filenames[i] })));
+	});
+
 	it("gives each document of a batch what it gets alone", () => {
 		const texts = ["一  二\n\n三\n", "\ufeffa  b\n", "", "x\n\n\ny   z\n"];
 		const crashing = new Map<string, AnyRule>([["crash-on-line", at("C", ["Document", "Line"], "Line") as AnyRule], ...registry]);

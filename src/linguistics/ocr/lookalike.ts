@@ -23,7 +23,7 @@ export type { Neighbour } from "./lookalike-table.js";
  * characters it may stand for with their similarity, in glyph-table order —
  * mutual near neighbours of data/glyph-neighbours.json plus the directional
  * pairs of data/ocr-confusions.json. Read by scripts/build-context-confusions.ts;
- * the detectors read it precomputed (data/ocr-lookalike.bin).
+ * the detectors read it precomputed (data/ocr-tables.bin, lookalike-table.ts).
  */
 export function lookalikeRelation(): Map<number, Neighbour[]> {
 	return relationFrom(loadDataFile<GlyphTable>("glyph-neighbours.json"), loadDataFile<ConfusionTable>("ocr-confusions.json"));
