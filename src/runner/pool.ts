@@ -4,7 +4,8 @@
  * uses every core. Results and streamed documents come back in input order,
  * equal to a single-threaded run.
  */
-import { createReadStream, existsSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
+import { open } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import type { JsonlSettings } from "../config/load-config.js";
@@ -103,31 +104,42 @@ interface Unit {
 	local?: () => Promise<LintResult>;
 }
 
-/** Cuts a JSONL file (or byte range) into batches of whole lines. */
+/**
+ * Cuts a JSONL file (or byte range) into batches of whole lines. Each batch is
+ * read straight into an ArrayBuffer of its own, which is transferred to a
+ * worker, not copied; only the partial last line is copied into the next one.
+ */
 async function* jsonlBatches(path: string, range?: PoolItem["range"]): AsyncGenerator<{ bytes: Uint8Array; firstLine: number }> {
-	if (range && range.end <= range.start) return;
-	const stream = createReadStream(path, { highWaterMark: 1 << 20, ...(range ? { start: range.start, end: range.end - 1 } : {}) });
-	let line = range?.firstLine ?? 1;
-	let parts: Buffer[] = [];
-	let size = 0;
-	for await (const chunk of stream as AsyncIterable<Buffer>) {
-		parts.push(chunk);
-		size += chunk.length;
-		if (size < JSONL_BATCH_BYTES) continue;
-		const all = Buffer.concat(parts, size);
-		const cut = all.lastIndexOf(0x0a) + 1;
-		if (cut === 0) {
-			parts = [all];
-			continue;
+	const handle = await open(path, "r");
+	try {
+		const end = range?.end ?? (await handle.stat()).size;
+		let position = range?.start ?? 0;
+		let line = range?.firstLine ?? 1;
+		let carry: Uint8Array = new Uint8Array(0);
+		while (position < end) {
+			const buffer = new Uint8Array(carry.length + Math.min(JSONL_BATCH_BYTES, end - position));
+			buffer.set(carry);
+			const { bytesRead } = await handle.read(buffer, carry.length, buffer.length - carry.length, position);
+			if (bytesRead === 0) break; // the file shrank while being read
+			position += bytesRead;
+			const filled = carry.length + bytesRead;
+			const cut = Buffer.from(buffer.buffer, 0, filled).lastIndexOf(0x0a) + 1;
+			// No line end yet (one line longer than a batch): keep reading into a larger buffer.
+			if (cut === 0) {
+				carry = buffer.subarray(0, filled);
+				continue;
+			}
+			carry = buffer.slice(cut, filled);
+			const bytes = new Uint8Array(buffer.buffer, 0, cut);
+			const firstLine = line;
+			// Counted before the batch is handed over: once transferred, its buffer is empty here.
+			line += countNewlines(Buffer.from(buffer.buffer, 0, cut));
+			yield { bytes, firstLine };
 		}
-		// A fresh ArrayBuffer of its own, so it can be transferred (never a slice of Buffer's shared pool).
-		const bytes = new Uint8Array(all.subarray(0, cut));
-		yield { bytes, firstLine: line };
-		line += countNewlines(all.subarray(0, cut));
-		parts = cut < all.length ? [Buffer.from(all.subarray(cut))] : [];
-		size = all.length - cut;
+		if (carry.length > 0) yield { bytes: carry.slice(), firstLine: line };
+	} finally {
+		await handle.close();
 	}
-	if (size > 0) yield { bytes: new Uint8Array(Buffer.concat(parts, size)), firstLine: line };
 }
 
 function countNewlines(buf: Buffer): number {

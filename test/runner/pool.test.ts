@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AUTO_MIN_BYTES_PER_WORKER, JSONL_BATCH_BYTES, poolPays } from "../../src/runner/pool.js";
 import type { LintResult } from "../../src/engine/types.js";
-import { runCli, type TempProject } from "../helpers/cli.js";
+import { runCli, TempProject } from "../helpers/cli.js";
 import { corpusProject } from "./corpus-project.js";
 
 let project: TempProject;
@@ -134,6 +134,29 @@ describe("worker pool", () => {
 			if (!a.equals(readFileSync(p.replace("fix-one", tree)))) changed++;
 		});
 		expect(changed).toBeGreaterThan(0);
+	}, 120_000);
+
+	it("cuts batches at line ends when a line is longer than a batch and the last line has no newline", async () => {
+		// 5 MB in one document: the reader must keep reading past a batch without a line end.
+		const long = "文".repeat(Math.ceil((5 << 20) / 3)) + " end ";
+		const lines = [
+			JSON.stringify({ id: 1, text: "first line " }),
+			JSON.stringify({ id: 2, text: long }),
+			JSON.stringify({ id: 3, text: "third line " }),
+			...Array.from({ length: 200 }, (_, i) => JSON.stringify({ id: 4 + i, text: `filler ${i} ` })),
+		];
+		const file = new TempProject({ "long.jsonl": lines.join("\n") });
+		try {
+			expect(statSync(file.path("long.jsonl")).size).toBeGreaterThan(JSONL_BATCH_BYTES);
+			const one = await file.run(["-f", "json", "long.jsonl"]);
+			const two = await file.run(["--concurrency", "2", "-f", "json", "long.jsonl"]);
+			const [result] = JSON.parse(one.stdout) as LintResult[];
+			expect(result.messages.map((m) => m.line)).toEqual([1, 2, 3, ...Array.from({ length: 200 }, (_, i) => 4 + i)]);
+			expect(two.stderr).toBe("");
+			expect(two.stdout).toBe(one.stdout);
+		} finally {
+			file.remove();
+		}
 	}, 120_000);
 
 	it("rejects a bad --concurrency value", async () => {
