@@ -7,6 +7,11 @@ one result per document. Line numbers are made global with a cheap first pass
 that counts newlines per block, so results are identical to a single-process
 `corpuslint --format jsonl file.jsonl` run, document for document.
 
+Bulk suppressions (`corpuslint-suppressions.json`) are applied by the driver,
+not by the blocks: a file's recorded count covers its first errors of a rule in
+file order, which no single block can know, so blocks lint without them and
+`apply_suppressions` runs the CLI's running count over the merged results.
+
 Nothing here is specific to Dask except `lint_corpus`; `lint_block` is a plain
 function that Ray's map_batches, Spark's pipe or GNU parallel could call too.
 """
@@ -17,11 +22,25 @@ import json
 import os
 import shutil
 import subprocess
+import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 DEFAULT_BLOCKSIZE = 8 * 1024 * 1024
+SUPPRESSIONS_FILENAME = "corpuslint-suppressions.json"
+_no_suppressions_file: str | None = None
+
+
+def _no_suppressions() -> str:
+    """An empty suppressions file for the blocks (see the module docstring), one per worker process."""
+    global _no_suppressions_file
+    if _no_suppressions_file is None or not os.path.exists(_no_suppressions_file):
+        fd, path = tempfile.mkstemp(prefix="corpuslint-no-suppressions-", suffix=".json")
+        with os.fdopen(fd, "w") as f:
+            f.write("{}")
+        _no_suppressions_file = path
+    return _no_suppressions_file
 
 
 @dataclass(frozen=True)
@@ -102,7 +121,8 @@ def lint_block(block: Block, first_line: int, fix: bool = False, extra_args: Seq
     lines, _ = _read_block_lines(block)
     if not lines:
         return []
-    cmd = [*corpuslint_command(), "--stdin", "--stdin-filename", os.path.basename(block.path), "--format", "jsonl", *extra_args]
+    cmd = [*corpuslint_command(), "--stdin", "--stdin-filename", os.path.basename(block.path), "--format", "jsonl",
+           "--suppressions-location", _no_suppressions(), *extra_args]
     if fix:
         cmd.append("--fix")
     proc = subprocess.run(cmd, input=b"".join(lines), stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False)
@@ -125,9 +145,60 @@ def lint_block(block: Block, first_line: int, fix: bool = False, extra_args: Seq
     return results
 
 
+def load_suppressions(path: str, required: bool = False) -> dict:
+    """A suppressions file as the CLI reads it; a missing file suppresses nothing unless it was named."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            return json.load(f)
+    except FileNotFoundError:
+        if required:
+            raise
+        return {}
+
+
+def suppression_key(path: str, cwd: str) -> str:
+    """The file's key in the suppressions file: its path relative to `cwd`, with forward slashes."""
+    return os.path.relpath(os.path.abspath(path), cwd).replace(os.sep, "/")
+
+
+def apply_suppressions(results: Iterable[dict], suppressions: dict, cwd: str) -> list[dict]:
+    """Drops suppressed errors as `corpuslint --format jsonl` does.
+
+    Results must be in input order (as `lint_corpus` returns them). Per file and
+    rule, the first `count` errors in file order are suppressed and the rest
+    reported; warnings and input errors (fatal, no rule) are never suppressed.
+    """
+    budgets: dict[str, dict[str, int] | None] = {}
+    out = []
+    for r in results:
+        path = r["file"]
+        if path not in budgets:
+            recorded = suppressions.get(suppression_key(path, cwd))
+            budgets[path] = {rule: entry["count"] for rule, entry in recorded.items()} if recorded else None
+        budget = budgets[path]
+        messages = r.get("messages", [])
+        if budget is None or not messages:
+            out.append(r)
+            continue
+        kept = []
+        for m in messages:
+            rule = m.get("ruleId")
+            if m.get("severity") == 2 and rule is not None and not m.get("fatal") and budget.get(rule, 0) > 0:
+                budget[rule] -= 1
+            else:
+                kept.append(m)
+        out.append({**r, "messages": kept})
+    return out
+
+
 def lint_corpus(paths: str | Sequence[str], client=None, blocksize: int = DEFAULT_BLOCKSIZE, fix: bool = False,
-                extra_args: Sequence[str] = (), text_field: str = "text") -> list[dict]:
-    """Lints every document of the corpus on the cluster; results in input order."""
+                extra_args: Sequence[str] = (), text_field: str = "text", suppressions: str | None = None,
+                cwd: str | None = None) -> list[dict]:
+    """Lints every document of the corpus on the cluster; results in input order.
+
+    As the CLI does, errors recorded in `suppressions` (default: corpuslint-suppressions.json
+    in `cwd`, default the current directory) are not reported; keys are paths relative to `cwd`.
+    """
     import dask
     from dask import delayed
 
@@ -142,6 +213,10 @@ def lint_corpus(paths: str | Sequence[str], client=None, blocksize: int = DEFAUL
     tasks = [delayed(lint_block)(b, s, fix, tuple(extra_args)) for b, s in zip(blocks, starts)]
     parts = dask.compute(*tasks, scheduler=client.get if client else None)
     results = [r for part in parts for r in part]
+    cwd = os.path.abspath(cwd or os.getcwd())
+    recorded = load_suppressions(suppressions or os.path.join(cwd, SUPPRESSIONS_FILENAME), required=suppressions is not None)
+    if recorded:
+        results = apply_suppressions(results, recorded, cwd)
     if fix:
         for r in results:
             rec = r.pop("fixed_record", None)
