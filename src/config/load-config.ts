@@ -90,6 +90,8 @@ export class ResolvedConfig {
 	}
 
 	rulesFor(absPath: string): ResolvedRules {
+		// Called for every file: without overrides there is no path to match.
+		if (this.#overrides.length === 0) return this.#base;
 		const rel = this.relativePath(absPath);
 		const matching = this.#overrides.filter((o) => o.match(rel));
 		if (matching.length === 0) return this.#base;

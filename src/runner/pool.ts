@@ -63,7 +63,7 @@ export const MIN_POOL_BYTES = 2 << 20;
  * workers (0.85×) than in one thread. An explicit number is obeyed from MIN_POOL_BYTES.
  */
 export const AUTO_MIN_BYTES_PER_WORKER = 32 << 20;
-const WORKER_YOUNG_GENERATION_MB = 24;
+const WORKER_YOUNG_GENERATION_MB = 32;
 
 export function parseConcurrency(value: string | undefined): number {
 	if (value === undefined) return 1;
@@ -219,8 +219,10 @@ export async function lintInPool(items: PoolItem[], options: PoolRunOptions): Pr
 		// V8 lets a busy thread's young generation grow to ~48 MB. Each worker lints 16 documents at
 		// a time (lintDocuments), which stay alive across collections: with 12 MB the workers
 		// collected garbage so often that two of them took 38–41 s of CPU and 20–21 s on 524 MB of
-		// JSONL, slower than one thread; 24 MB gives 28–29 s and 15 s for ~50 MB less RSS than 32 MB
-		// (same speed) or no cap.
+		// JSONL, slower than one thread. Under --single-threaded-gc (bin/corpuslint.js starts pools
+		// that way) each worker does all its scavenging itself: on the same 524 MB, 24 MB took
+		// 22.4 s of CPU and 11.7–12.0 s, 32 MB 21.1 s and 11.3 s, 48–64 MB 20.5–21 s and 11.0–11.3 s
+		// for 30–60 MB more RSS per worker.
 		resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
 	});
 	const results: LintResult[] = new Array(items.length);

@@ -130,14 +130,19 @@ interface FileCount {
  */
 class SuppressionCounter {
 	readonly #files = new Map<string, FileCount | null>();
+	/** No file recorded (most runs): no per-file key to compute. */
+	readonly #none: boolean;
 
 	constructor(
 		private readonly suppressions: Suppressions,
 		private readonly cwd: string,
-	) {}
+	) {
+		this.#none = Object.keys(suppressions).length === 0;
+	}
 
 	/** The file's count, or null when nothing is recorded for it. */
 	records(filePath: string): FileCount | null {
+		if (this.#none) return null;
 		let state = this.#files.get(filePath);
 		if (state === undefined) {
 			const recorded = this.suppressions[suppressionKey(filePath, this.cwd)];
