@@ -57,7 +57,9 @@ const FORWARDED_SIGNALS: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
 export function respawn(script: string, args: readonly string[]): Promise<number | undefined> {
 	return new Promise((resolve) => {
 		// The IPC channel is only there to close: see dieWithParent.
-		const child = spawn(process.execPath, [...process.execArgv, RESPAWN_FLAG, script, ...args], {
+		// A debugger attached to this process stays with it: a second --inspect would want the same port.
+		const nodeArgs = process.execArgv.filter((arg) => !/^--(inspect|debug)/u.test(arg));
+		const child = spawn(process.execPath, [...nodeArgs, RESPAWN_FLAG, script, ...args], {
 			stdio: ["inherit", "inherit", "inherit", "ipc"],
 			env: { ...process.env, [NO_RESPAWN_ENV]: "1" },
 		});

@@ -46,16 +46,17 @@ async function* readChunksInto(path: string, buffer: Buffer): AsyncGenerator<Buf
 }
 
 /**
- * The lines of a stream of chunks. A chunk may be reused for the next read
+ * The lines of a stream of chunks, numbered from `firstLine` (a slice of a file
+ * numbers its lines as the whole file does). A chunk may be reused for the next read
  * (readFileLines does): the unfinished line at a chunk's end is copied, and a
  * line within one chunk is a view of it, valid until the next line is requested.
  */
-export async function* readLines(stream: AsyncIterable<Buffer> | Readable, maxLineBytes: number): AsyncGenerator<RawLine> {
+export async function* readLines(stream: AsyncIterable<Buffer> | Readable, maxLineBytes: number, firstLine = 1): AsyncGenerator<RawLine> {
 	let parts: Buffer[] = [];
 	let partsLength = 0;
 	let skipping = false;
 	let skippedLength = 0;
-	let number = 1;
+	let number = firstLine;
 	let lineStart = 0;
 	let consumed = 0;
 	for await (const chunk of stream as AsyncIterable<Buffer>) {

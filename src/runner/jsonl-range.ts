@@ -26,21 +26,9 @@ export async function lintJsonlSlice(
 	options: FileLintOptions,
 	collect?: DocumentRecord[],
 ): Promise<LintResult> {
-	const shift = firstLine - 1;
-	const outer = options.onDocument;
-	const onDocument =
-		collect || outer
-			? (messages: LintMessage[], doc: DocumentInfo) => {
-					// Copies: a bad line's message is also kept in the result, shifted below.
-					const moved = messages.map((m) => ({ ...m, line: m.line + shift }));
-					const shifted = { ...doc, line: doc.line + shift };
-					if (collect) collect.push({ messages: moved, doc: shifted });
-					else outer!(moved, shifted);
-				}
-			: undefined;
-	const result = await lintJsonl(path, { ...options, write: false, onDocument }, stream);
-	for (const m of result.messages) m.line += shift;
-	return result;
+	const onDocument = collect ? (messages: LintMessage[], doc: DocumentInfo) => void collect.push({ messages, doc }) : options.onDocument;
+	// Lines are numbered from firstLine as they are read, so no message needs moving afterwards.
+	return lintJsonl(path, { ...options, write: false, onDocument }, stream, firstLine);
 }
 
 export interface ByteRange {

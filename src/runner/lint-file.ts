@@ -375,8 +375,11 @@ interface PendingLine {
 	doc: JsonlDocument | undefined;
 }
 
-/** Lints a JSONL corpus from a file or stream, one document per line. */
-export async function lintJsonl(path: string, options: FileLintOptions, stream?: Readable): Promise<LintResult> {
+/**
+ * Lints a JSONL corpus from a file or stream, one document per line. A stream
+ * that is a slice of the file gives the number of its first line.
+ */
+export async function lintJsonl(path: string, options: FileLintOptions, stream?: Readable, firstLine = 1): Promise<LintResult> {
 	const result = emptyResult(path);
 	const { config } = options;
 	const rules = config.rulesFor(path);
@@ -440,7 +443,7 @@ export async function lintJsonl(path: string, options: FileLintOptions, stream?:
 				options = { ...options, fix: false };
 			}
 		}
-		const lines = stream ? readLines(stream, config.maxDocumentSize) : readFileLines(path, config.maxDocumentSize);
+		const lines = stream ? readLines(stream, config.maxDocumentSize, firstLine) : readFileLines(path, config.maxDocumentSize);
 		for await (const line of lines) {
 			const doc = parseJsonlLine(line, config);
 			if (doc && !doc.error) documents++;
