@@ -37,6 +37,8 @@ export function concurrencyArgument(args: readonly string[]): string | undefined
  */
 export function shouldRespawn(args: readonly string[], execArgv: readonly string[], env: NodeJS.ProcessEnv): boolean {
 	if (env[NO_RESPAWN_ENV] || execArgv.includes(RESPAWN_FLAG)) return false;
+	// Under a debugger the work must stay in the process being debugged.
+	if (execArgv.some((arg) => arg.startsWith("--inspect"))) return false;
 	if (args[0] === "merge") return false;
 	const end = args.indexOf("--");
 	if ((end === -1 ? args : args.slice(0, end)).includes("--fix")) return false;
@@ -57,9 +59,7 @@ const FORWARDED_SIGNALS: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
 export function respawn(script: string, args: readonly string[]): Promise<number | undefined> {
 	return new Promise((resolve) => {
 		// The IPC channel is only there to close: see dieWithParent.
-		// A debugger attached to this process stays with it: a second --inspect would want the same port.
-		const nodeArgs = process.execArgv.filter((arg) => !/^--(inspect|debug)/u.test(arg));
-		const child = spawn(process.execPath, [...nodeArgs, RESPAWN_FLAG, script, ...args], {
+		const child = spawn(process.execPath, [...process.execArgv, RESPAWN_FLAG, script, ...args], {
 			stdio: ["inherit", "inherit", "inherit", "ipc"],
 			env: { ...process.env, [NO_RESPAWN_ENV]: "1" },
 		});

@@ -30,9 +30,10 @@ describe("which command lines start a child", () => {
 		expect(shouldRespawn(args, [], {})).toBe(expected);
 	});
 
-	it("never twice, and not when the user opts out", () => {
+	it("never twice, not under a debugger, and not when the user opts out", () => {
 		expect(shouldRespawn(["--concurrency", "2"], ["--single-threaded-gc"], {})).toBe(false);
 		expect(shouldRespawn(["--concurrency", "2"], [], { CORPUSLINT_NO_RESPAWN: "1" })).toBe(false);
+		expect(shouldRespawn(["--concurrency", "2"], ["--inspect-brk"], {})).toBe(false);
 	});
 
 	it("reads the value the option parser reads (the last one)", () => {
