@@ -107,7 +107,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 		// --format jsonl streams one line per document as it goes instead of formatting kept results.
 		const streaming = options.format === "jsonl";
 		const formatter = streaming ? undefined : await loadFormatter(options.format);
-		if (!formatter && !streaming) throw new UsageError(`unknown format "${options.format}" (available: ${FORMAT_NAMES.join(", ")})`);
+		if (!formatter && !streaming) throw new UsageError(`unknown format "${options.format}" (available: ${[...FORMAT_NAMES, "jsonl"].join(", ")})`);
 		const config = loadConfig({
 			cwd: io.cwd,
 			configPath: options.config,

@@ -68,6 +68,15 @@ describe("the command through the child", () => {
 		expect(two.status).toBe(one.status);
 	});
 
+	it("passes on the child's usage error and exit code 2, printed once", () => {
+		const r = spawnSync(process.execPath, [BIN, "--concurrency", "2", "--format", "nope", seeds], { encoding: "utf8", env: env() });
+		expect(r.status).toBe(2);
+		expect(r.stderr.match(/nope/gu)).toHaveLength(1);
+		// Every format the command takes is named, the streaming one too.
+		expect(r.stderr).toMatch(/available: stylish, json, compact, sarif, github, junit, html, jsonl\)/u);
+		expect(r.stdout).toBe("");
+	});
+
 	it("reports a bad --concurrency value itself, with exit code 2", () => {
 		const r = spawnSync(process.execPath, [BIN, "--concurrency", "0", seeds], { encoding: "utf8", env: env() });
 		expect(r.status).toBe(2);
