@@ -104,18 +104,25 @@ interface Unit {
 	local?: () => Promise<LintResult>;
 }
 
+/** A batch of whole lines: their bytes, or (one line longer than a batch) where they are in the file. */
+type JsonlBatch = { firstLine: number } & ({ bytes: Uint8Array; range?: undefined } | { bytes?: undefined; range: { start: number; end: number } });
+
 /**
  * Cuts a JSONL file (or byte range) into batches of whole lines. Each batch is
  * read straight into an ArrayBuffer of its own, which is transferred to a
  * worker, not copied; only the partial last line is copied into the next one.
+ * A line longer than a batch is never gathered here: its end is found by
+ * reading on, and the worker reads the line from the file itself, so a 500 MB
+ * line is skipped as too long with flat memory, as in one thread.
  */
-async function* jsonlBatches(path: string, range?: PoolItem["range"]): AsyncGenerator<{ bytes: Uint8Array; firstLine: number }> {
+async function* jsonlBatches(path: string, range?: PoolItem["range"]): AsyncGenerator<JsonlBatch> {
 	const handle = await open(path, "r");
 	try {
 		const end = range?.end ?? (await handle.stat()).size;
 		let position = range?.start ?? 0;
 		let line = range?.firstLine ?? 1;
 		let carry: Uint8Array = new Uint8Array(0);
+		let scratch: Buffer | undefined;
 		while (position < end) {
 			const buffer = new Uint8Array(carry.length + Math.min(JSONL_BATCH_BYTES, end - position));
 			buffer.set(carry);
@@ -124,9 +131,29 @@ async function* jsonlBatches(path: string, range?: PoolItem["range"]): AsyncGene
 			position += bytesRead;
 			const filled = carry.length + bytesRead;
 			const cut = Buffer.from(buffer.buffer, 0, filled).lastIndexOf(0x0a) + 1;
-			// No line end yet (one line longer than a batch): keep reading into a larger buffer.
 			if (cut === 0) {
-				carry = buffer.subarray(0, filled);
+				if (filled < JSONL_BATCH_BYTES || position >= end) {
+					carry = buffer.subarray(0, filled);
+					continue;
+				}
+				// One line longer than a batch: find where it ends, without keeping its bytes.
+				const start = position - filled;
+				scratch ??= Buffer.allocUnsafe(1 << 20);
+				let lineEnd = end;
+				while (position < end) {
+					const n = (await handle.read(scratch, 0, Math.min(scratch.length, end - position), position)).bytesRead;
+					if (n === 0) break;
+					const nl = scratch.subarray(0, n).indexOf(0x0a);
+					if (nl !== -1) {
+						lineEnd = position + nl + 1;
+						break;
+					}
+					position += n;
+				}
+				position = lineEnd;
+				carry = new Uint8Array(0);
+				yield { range: { start, end: lineEnd }, firstLine: line };
+				line++;
 				continue;
 			}
 			carry = buffer.slice(cut, filled);
@@ -184,7 +211,7 @@ async function* planUnits(items: PoolItem[], options: PoolRunOptions, stream: bo
 		for await (const batch of jsonlBatches(item.path, item.range)) {
 			yield {
 				files: [i],
-				task: { kind: "jsonl", path: item.path, bytes: batch.bytes, firstLine: batch.firstLine, fix: !!options.fix, fixTypes: options.fixTypes, stream, render, stats: !!options.stats },
+				task: { kind: "jsonl", path: item.path, bytes: batch.bytes, range: batch.range, firstLine: batch.firstLine, fix: !!options.fix, fixTypes: options.fixTypes, stream, render, stats: !!options.stats },
 			};
 		}
 	}
@@ -278,7 +305,7 @@ export async function lintInPool(items: PoolItem[], options: PoolRunOptions): Pr
 				while (inFlight.length) await consume();
 				done = Promise.resolve(await unit.local());
 			} else if (unit.task) {
-				const transfer = unit.task.kind === "jsonl" ? [unit.task.bytes.buffer as ArrayBuffer] : undefined;
+				const transfer = unit.task.kind === "jsonl" && unit.task.bytes ? [unit.task.bytes.buffer as ArrayBuffer] : undefined;
 				done = pool.run(unit.task, transfer ? { transferList: transfer } : undefined) as Promise<WorkerReply>;
 			} else done = Promise.resolve(undefined);
 			// A failure surfaces when its unit is consumed; the others must not become unhandled rejections meanwhile.

@@ -3,6 +3,7 @@
  * are functions and cannot cross threads) and lints what the pool sends it —
  * a group of whole files, or one batch of JSONL lines.
  */
+import { createReadStream } from "node:fs";
 import { Readable } from "node:stream";
 import { workerData } from "piscina";
 import { builtinRules } from "../../rules/index.js";
@@ -31,7 +32,9 @@ export interface FilesTask {
 export interface JsonlTask {
 	kind: "jsonl";
 	path: string;
-	bytes: Uint8Array;
+	/** The batch's lines, or (a line longer than a batch) `range`: where to read them in the file. */
+	bytes?: Uint8Array;
+	range?: { start: number; end: number };
 	firstLine: number;
 	fix: boolean;
 	fixTypes?: FixType[];
@@ -102,7 +105,9 @@ export default async function run(task: FilesTask | JsonlTask): Promise<WorkerRe
 		return streamed(task, withTimes(results), task.paths.map((path) => sinks.get(path)!));
 	}
 	const sink = new DocumentSink(task, task.path);
-	const bytes = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
-	const result = await lintJsonlSlice(task.path, Readable.from([bytes]), task.firstLine, { ...base, onDocument: sink.onDocument });
+	const input = task.bytes
+		? Readable.from([Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength)])
+		: createReadStream(task.path, { start: task.range!.start, end: task.range!.end - 1, highWaterMark: 1 << 20 });
+	const result = await lintJsonlSlice(task.path, input, task.firstLine, { ...base, onDocument: sink.onDocument });
 	return streamed(task, withTimes([result]), [sink]);
 }

@@ -177,6 +177,9 @@ describe("fault matrix: a 200 MB single line", () => {
 			const started = Date.now();
 			const r = await run([".", "--no-config", "--rule", "whitespace:error", "-f", "compact"], p.dir, ["/usr/bin/time", "-v"]);
 			const seconds = (Date.now() - started) / 1000;
+			// With workers the main thread finds where the long line ends and a worker reads it from the file: never gathered.
+			const pooled = await run([".", "--no-config", "--rule", "whitespace:error", "-f", "compact", "--concurrency", "2"], p.dir, ["/usr/bin/time", "-v"]);
+			const pooledRssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/u.exec(pooled.stderrRaw)?.[1]);
 
 			// --fix fixes line 2 and copies the 200 MB line 1 back byte for byte, still without holding it.
 			const fix = await run([".", "--fix", "--no-config", "--rule", "whitespace:error", "-f", "compact"], p.dir, ["/usr/bin/time", "-v"]);
@@ -199,12 +202,16 @@ describe("fault matrix: a 200 MB single line", () => {
 				expect.stringMatching(/huge\.jsonl: line 2, col 1, Error - Trailing whitespace/u),
 			]);
 			expect(linesAbout(r.stdout, "good.txt")).toHaveLength(1);
+			expect(pooled.code).toBe(1);
+			expect(pooled.stdout).toBe(r.stdout);
+			expect(pooledRssKb).toBeGreaterThan(0);
+			expect(pooledRssKb).toBeLessThan(400 * 1024);
 			const rssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/u.exec(r.stderrRaw)?.[1]);
 			// Node itself takes ~60-100 MB; the 200 MB line must not be held (a 1 MB read buffer is).
 			expect(rssKb).toBeGreaterThan(0);
 			expect(rssKb).toBeLessThan(250 * 1024);
 			expect(seconds).toBeLessThan(60);
-			console.log(`200 MB line: lint ${seconds.toFixed(1)} s, max RSS ${Math.round(rssKb / 1024)} MB; --fix max RSS ${Math.round(fixRssKb / 1024)} MB (file ${jsonlSize} bytes)`);
+			console.log(`200 MB line: lint ${seconds.toFixed(1)} s, max RSS ${Math.round(rssKb / 1024)} MB; --concurrency 2 max RSS ${Math.round(pooledRssKb / 1024)} MB; --fix max RSS ${Math.round(fixRssKb / 1024)} MB (file ${jsonlSize} bytes)`);
 		},
 		120_000,
 	);

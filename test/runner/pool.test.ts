@@ -159,6 +159,32 @@ describe("worker pool", () => {
 		}
 	}, 120_000);
 
+	it("skips a line longer than the document limit as one thread does, without gathering it", async () => {
+		// 5 MB in line 2, over a 1 MB limit: the main thread finds the line's end and a worker reads it from the file.
+		const lines = [
+			JSON.stringify({ id: 1, text: "first line " }),
+			JSON.stringify({ id: 2, text: "文".repeat(Math.ceil((5 << 20) / 3)) }),
+			...Array.from({ length: 300 }, (_, i) => JSON.stringify({ id: 3 + i, text: `filler ${i} ` })),
+		];
+		const file = new TempProject({
+			".corpuslintrc.json": { maxDocumentSize: 1 << 20, rules: { whitespace: "error" } },
+			"long.jsonl": `${lines.join("\n")}\n`,
+		});
+		try {
+			for (const format of ["json", "jsonl"]) {
+				const one = await file.run(["-f", format, "long.jsonl"]);
+				const two = await file.run(["--concurrency", "2", "-f", format, "long.jsonl"]);
+				expect(one.stdout).toMatch(/line too long \(\d+ bytes, limit 1048576\)/u);
+				expect(two.stderr).toBe("");
+				expect(two.stdout).toBe(one.stdout);
+			}
+			const [result] = JSON.parse((await file.run(["--concurrency", "2", "-f", "json", "long.jsonl"])).stdout) as LintResult[];
+			expect(result.messages.map((m) => m.line)).toEqual([1, 2, ...Array.from({ length: 300 }, (_, i) => 3 + i)]);
+		} finally {
+			file.remove();
+		}
+	}, 120_000);
+
 	it("rejects a bad --concurrency value", async () => {
 		const bad = await run(["--concurrency", "0", tree]);
 		expect(bad.code).toBe(2);
