@@ -29,18 +29,30 @@ from typing import Iterable, Sequence
 
 DEFAULT_BLOCKSIZE = 8 * 1024 * 1024
 SUPPRESSIONS_FILENAME = "corpuslint-suppressions.json"
-_no_suppressions_file: str | None = None
 
 
 def _no_suppressions() -> str:
-    """An empty suppressions file for the blocks (see the module docstring), one per worker process."""
-    global _no_suppressions_file
-    if _no_suppressions_file is None or not os.path.exists(_no_suppressions_file):
-        fd, path = tempfile.mkstemp(prefix="corpuslint-no-suppressions-", suffix=".json")
-        with os.fdopen(fd, "w") as f:
-            f.write("{}")
-        _no_suppressions_file = path
-    return _no_suppressions_file
+    """An empty suppressions file for the blocks (see the module docstring).
+
+    One shared file in the temp directory, not one per worker process: its content never
+    changes, so processes that race to create it write the same bytes (atomically, by rename).
+    A file of that name with other content (another user's, in a shared /tmp) is not used.
+    """
+    path = os.path.join(tempfile.gettempdir(), "corpuslint-no-suppressions.json")
+    try:
+        with open(path, encoding="utf-8") as f:
+            if f.read() == "{}":
+                return path
+    except OSError:
+        pass
+    fd, tmp = tempfile.mkstemp(prefix="corpuslint-no-suppressions-", suffix=".json")
+    with os.fdopen(fd, "w") as f:
+        f.write("{}")
+    try:
+        os.replace(tmp, path)
+        return path
+    except OSError:
+        return tmp
 
 
 @dataclass(frozen=True)

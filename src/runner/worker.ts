@@ -3,13 +3,12 @@
  * are functions and cannot cross threads) and lints what the pool sends it —
  * a group of whole files, or one batch of JSONL lines.
  */
-import { createReadStream } from "node:fs";
 import { Readable } from "node:stream";
 import { workerData } from "piscina";
 import { builtinRules } from "../../rules/index.js";
 import { loadConfig, type ResolvedConfig } from "../config/load-config.js";
 import type { FixType, LintResult } from "../engine/types.js";
-import { lintJsonlSlice, type DocumentRecord } from "./jsonl-range.js";
+import { lintJsonlRange, lintJsonlSlice, type DocumentRecord } from "./jsonl-range.js";
 import { lintTextFiles, type FileLintOptions } from "./lint-file.js";
 import type { PoolConfigData } from "./pool.js";
 import { addTimes } from "./result.js";
@@ -105,9 +104,9 @@ export default async function run(task: FilesTask | JsonlTask): Promise<WorkerRe
 		return streamed(task, withTimes(results), task.paths.map((path) => sinks.get(path)!));
 	}
 	const sink = new DocumentSink(task, task.path);
-	const input = task.bytes
-		? Readable.from([Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength)])
-		: createReadStream(task.path, { start: task.range!.start, end: task.range!.end - 1, highWaterMark: 1 << 20 });
-	const result = await lintJsonlSlice(task.path, input, task.firstLine, { ...base, onDocument: sink.onDocument });
+	const options = { ...base, onDocument: sink.onDocument };
+	const result = task.bytes
+		? await lintJsonlSlice(task.path, Readable.from([Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength)]), task.firstLine, options)
+		: await lintJsonlRange(task.path, { ...task.range!, firstLine: task.firstLine }, options);
 	return streamed(task, withTimes([result]), [sink]);
 }
