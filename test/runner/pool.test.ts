@@ -185,6 +185,25 @@ describe("worker pool", () => {
 		}
 	}, 120_000);
 
+	it("treats a byte-order mark at the start of a batch as one thread does (only the file's first line has one)", async () => {
+		// Line 1 is longer than a batch, so line 2 starts the next batch; a worker once numbered it 1 and took its BOM for the file's.
+		const lines = [
+			JSON.stringify({ id: 1, text: "文".repeat(Math.ceil((5 << 20) / 3)) }),
+			`\ufeff${JSON.stringify({ id: 2, text: "second " })}`,
+			...Array.from({ length: 100 }, (_, i) => JSON.stringify({ id: 3 + i, text: `filler ${i} ` })),
+		];
+		const file = new TempProject({ "bom.jsonl": `${lines.join("\n")}\n` });
+		try {
+			const one = await file.run(["-f", "json", "bom.jsonl"]);
+			const two = await file.run(["--concurrency", "2", "-f", "json", "bom.jsonl"]);
+			const [result] = JSON.parse(one.stdout) as LintResult[];
+			expect(result.messages.find((m) => m.line === 2)?.fatal).toBe(true);
+			expect(two.stdout).toBe(one.stdout);
+		} finally {
+			file.remove();
+		}
+	}, 120_000);
+
 	it("rejects a bad --concurrency value", async () => {
 		const bad = await run(["--concurrency", "0", tree]);
 		expect(bad.code).toBe(2);
