@@ -273,6 +273,9 @@ const NONE: readonly number[] = [];
 /** One kind of straight quote in a paragraph: its candidate offsets, and whether they pair up. */
 interface QuoteRun {
 	quote: string;
+	/** The full-width quotes it becomes. */
+	open: string;
+	close: string;
 	at: number[];
 	paired: boolean;
 }
@@ -458,12 +461,11 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 					const ev = quoteEvidence(text, i);
 					return ev === null || ev === (k % 2 === 0 ? "open" : "close");
 				});
-			return { quote, at, paired: alternationHolds };
+			return { quote, open: quote === '"' ? "“" : "‘", close: quote === '"' ? "”" : "’", at, paired: alternationHolds };
 		}
 
 		function reportPairs(node: ParagraphNode, run: QuoteRun, chinese: readonly boolean[], first: number): void {
-			const open = run.quote === '"' ? "“" : "‘";
-			const close = run.quote === '"' ? "”" : "’";
+			const { open, close } = run;
 			for (let k = 0; k < run.at.length; k += 2) {
 				if (!chinese[first + k / 2]) continue;
 				const [a, b] = [run.at[k], run.at[k + 1]];
@@ -480,8 +482,7 @@ const rule: TextRuleDefinition<{ RuleOptions: Options; MessageIds: MessageIds }>
 		}
 
 		function reportUnpaired(node: ParagraphNode, text: string, run: QuoteRun): void {
-			const open = run.quote === '"' ? "“" : "‘";
-			const close = run.quote === '"' ? "”" : "’";
+			const { open, close } = run;
 			run.at.forEach((i, k) => {
 				if (!isChinese(prevNonSpace(text, i)) && !isChinese(nextNonSpace(text, i + 1))) return;
 				const direction = quoteEvidence(text, i) ?? (k % 2 === 0 ? "open" : "close");

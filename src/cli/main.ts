@@ -131,8 +131,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 		let results: LintResult[];
 		// Streamed findings are written before the run ends and are not kept: nothing to cache or to count for suppressions.
 		if (streaming && (options.suppressAll || options.suppressRules?.length || options.pruneSuppressions)) throw new UsageError("--format jsonl cannot record or prune suppressions; use -f json");
-		// Recorded suppressions are applied on the way out, document by document.
-		// Read before linting when streaming applies them on the way out, or sharding must keep their files whole.
+		// Recorded suppressions are read before linting when streaming applies them on the way out,
+		// document by document, or when sharding must keep their files whole.
 		const recorded =
 			streaming || options.shard
 				? readSuppressionsFor({ cwd: io.cwd, location: options.suppressionsLocation, suppressAll: options.suppressAll, suppressRules: options.suppressRules, prune: options.pruneSuppressions }).suppressions

@@ -173,12 +173,12 @@ function preparedOptions(ruleId: string, rule: AnyRule, options: unknown[]): unk
  * by rule, see lintDocuments) and returns the messages sorted by position.
  */
 export function lintDocument(text: string, rules: ResolvedRules, registry: RuleRegistry, options: LintOptions = {}): LintMessage[] {
-	// As in ESLint, a leading BOM is not part of the text rules see or positions count.
-	return lintBody(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, rules, registry, options);
+	return lintDocuments([text], rules, registry, options)[0];
 }
 
-function lintBody(text: string, rules: ResolvedRules, registry: RuleRegistry, options: LintOptions): LintMessage[] {
-	return lintBodies([text], rules, registry, options)[0];
+/** As in ESLint, a leading BOM is not part of the text rules see or positions count. */
+function withoutBom(text: string): string {
+	return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /**
@@ -191,12 +191,7 @@ function lintBody(text: string, rules: ResolvedRules, registry: RuleRegistry, op
  * ties of position are broken by those.
  */
 export function lintDocuments(texts: readonly string[], rules: ResolvedRules, registry: RuleRegistry, options: LintOptions = {}): LintMessage[][] {
-	return lintBodies(
-		texts.map((text) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)),
-		rules,
-		registry,
-		options,
-	);
+	return lintBodies(texts.map(withoutBom), rules, registry, options);
 }
 
 /** What one document needs while the rules take turns on it. */
@@ -296,17 +291,18 @@ function runRule(
 		ruleIndexes.push(ruleIndex);
 	};
 
+	const cwd = options.cwd ?? process.cwd();
 	const context = {
 		id: ruleId,
 		options: ruleOptions,
 		sourceCode,
 		filename,
 		physicalFilename: filename,
-		cwd: options.cwd ?? process.cwd(),
+		cwd,
 		settings: {},
 		languageOptions: {},
 		report,
-		getCwd: () => options.cwd ?? process.cwd(),
+		getCwd: () => cwd,
 		getFilename: () => filename,
 		getSourceCode: () => sourceCode,
 	};
@@ -421,19 +417,21 @@ export function fixDocuments(texts: readonly string[], rules: ResolvedRules, reg
 	// The BOM is set aside once, as ESLint does; every pass lints and fixes the same body, so
 	// fix ranges always refer to the text they are applied to.
 	const docs = texts.map((text, i) => {
-		const bom = text.charCodeAt(0) === 0xfeff ? "\ufeff" : "";
+		const current = withoutBom(text);
 		const filename = options.filenames?.[i] ?? options.filename;
-		return { bom, filename, current: bom ? text.slice(1) : text, fixedAny: false, messages: [] as LintMessage[], passFixed: false };
+		return { bom: current === text ? "" : "\ufeff", filename, current, fixedAny: false, messages: [] as LintMessage[], passFixed: false };
 	});
-	const passOptions = (of: typeof docs): FixOptions => (options.filenames ? { ...options, filenames: of.map((d) => d.filename ?? "<text>") } : options);
-	let active = docs;
-	for (let pass = 1; active.length > 0; pass++) {
-		const found = lintBodies(
-			active.map((d) => d.current),
+	// The documents of a pass, each with its own file name when a batch has several.
+	const lintPass = (of: typeof docs): LintMessage[][] =>
+		lintBodies(
+			of.map((d) => d.current),
 			rules,
 			registry,
-			passOptions(active),
+			options.filenames ? { ...options, filenames: of.map((d) => d.filename ?? "<text>") } : options,
 		);
+	let active = docs;
+	for (let pass = 1; active.length > 0; pass++) {
+		const found = lintPass(active);
 		const next: typeof docs = [];
 		active.forEach((d, k) => {
 			d.messages = found[k];
@@ -450,12 +448,7 @@ export function fixDocuments(texts: readonly string[], rules: ResolvedRules, reg
 	// Still changing after the last pass: the messages are those of the text as it stands.
 	const unsettled = docs.filter((d) => d.passFixed);
 	if (unsettled.length) {
-		const found = lintBodies(
-			unsettled.map((d) => d.current),
-			rules,
-			registry,
-			passOptions(unsettled),
-		);
+		const found = lintPass(unsettled);
 		unsettled.forEach((d, k) => (d.messages = found[k]));
 	}
 	return docs.map((d) => ({ output: d.bom + d.current, fixed: d.fixedAny, messages: d.messages }));

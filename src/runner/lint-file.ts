@@ -7,7 +7,7 @@ import { isUtf8 } from "node:buffer";
 import { closeSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, statSync, unlinkSync, writeSync } from "node:fs";
 import type { Readable } from "node:stream";
 import type { ResolvedConfig } from "../config/load-config.js";
-import { fixDocument, fixDocuments, lintDocument, lintDocuments } from "../engine/linter.js";
+import { fixDocuments, lintDocuments } from "../engine/linter.js";
 import type { RuleRegistry } from "../engine/rule-registry.js";
 import type { FixType, LintMessage, LintResult, ResolvedRules } from "../engine/types.js";
 import { assertWritable, commitTemp, tempPathFor, writeFileAtomic } from "../io/atomic-write.js";
@@ -53,12 +53,21 @@ function fatal(message: string, line = 1, severity: 1 | 2 = 2): LintMessage {
 	return { ruleId: null, severity, message, line, column: 1, fatal: severity === 2 ? true : undefined };
 }
 
-function runDocument(text: string, rules: ResolvedRules, options: FileLintOptions, filename: string): { messages: LintMessage[]; output?: string } {
+/**
+ * Lints, or with `options.fix` fixes, documents together (see lintDocuments); `output` is set
+ * only when fixing changed a document. `naming` gives each document's file name, or one for all.
+ */
+function runDocuments(
+	texts: readonly string[],
+	rules: ResolvedRules,
+	options: FileLintOptions,
+	naming: { filename?: string; filenames?: readonly string[] },
+): Array<{ messages: LintMessage[]; output?: string }> {
+	const { registry, stats, fixTypes } = options;
 	if (options.fix) {
-		const report = fixDocument(text, rules, options.registry, { filename, fixTypes: options.fixTypes, stats: options.stats });
-		return { messages: report.messages, output: report.fixed ? report.output : undefined };
+		return fixDocuments(texts, rules, registry, { ...naming, fixTypes, stats }).map((r) => ({ messages: r.messages, output: r.fixed ? r.output : undefined }));
 	}
-	return { messages: lintDocument(text, rules, options.registry, { filename, stats: options.stats }) };
+	return lintDocuments(texts, rules, registry, { ...naming, stats }).map((messages) => ({ messages }));
 }
 
 function describeError(error: unknown): string {
@@ -179,26 +188,19 @@ function lintReadTexts(files: ReadText[], options: FileLintOptions, onDocumentOf
 		if (!batch) batches.set(rules, (batch = { lint: [], fix: [] }));
 		(options.fix && file.encoding !== "gb18030" ? batch.fix : batch.lint).push(file);
 	}
-	const { registry, stats, fixTypes } = options;
+	const run = (group: ReadText[], rules: ResolvedRules, fix: boolean) => {
+		if (group.length === 0) return;
+		const reports = runDocuments(
+			group.map((f) => f.text!),
+			rules,
+			{ ...options, fix },
+			{ filenames: group.map((f) => f.path) },
+		);
+		group.forEach((f, k) => (f.report = reports[k]));
+	};
 	for (const [rules, { lint, fix }] of batches) {
-		if (lint.length) {
-			const found = lintDocuments(
-				lint.map((f) => f.text!),
-				rules,
-				registry,
-				{ filenames: lint.map((f) => f.path), stats },
-			);
-			lint.forEach((f, k) => (f.report = { messages: found[k] }));
-		}
-		if (fix.length) {
-			const reports = fixDocuments(
-				fix.map((f) => f.text!),
-				rules,
-				registry,
-				{ filenames: fix.map((f) => f.path), fixTypes, stats },
-			);
-			fix.forEach((f, k) => (f.report = { messages: reports[k].messages, output: reports[k].fixed ? reports[k].output : undefined }));
-		}
+		run(lint, rules, false);
+		run(fix, rules, true);
 	}
 	return files.map((file) => (file.report ? finishText(file, options, onDocumentOf?.(file.path) ?? options.onDocument) : file.result));
 }
@@ -213,7 +215,7 @@ function finishText(file: ReadText, options: FileLintOptions, onDocument: FileLi
 		} catch (error) {
 			// The file is unchanged, so report its problems as they still are.
 			result.messages.push(fatal(`cannot write fixes: ${describeError(error)}`));
-			({ messages } = runDocument(file.text!, options.config.rulesFor(path), { ...options, fix: false }, path));
+			[{ messages }] = runDocuments([file.text!], options.config.rulesFor(path), { ...options, fix: false }, { filename: path });
 			output = undefined;
 		}
 	}
@@ -397,12 +399,7 @@ export async function lintJsonl(path: string, options: FileLintOptions, stream?:
 		const docs: JsonlDocument[] = [];
 		for (const p of pending) if (p.doc && !p.doc.error) docs.push(p.doc);
 		const texts = docs.map((doc) => doc.text!);
-		const reports: Array<{ messages: LintMessage[]; output?: string }> = options.fix
-			? fixDocuments(texts, rules, options.registry, { filename: path, fixTypes: options.fixTypes, stats: options.stats }).map((r) => ({
-					messages: r.messages,
-					output: r.fixed ? r.output : undefined,
-				}))
-			: lintDocuments(texts, rules, options.registry, { filename: path, stats: options.stats }).map((messages) => ({ messages }));
+		const reports = runDocuments(texts, rules, options, { filename: path });
 		let next = 0;
 		for (const { line, bytes, doc } of pending) {
 			let rewritten: string | undefined;
