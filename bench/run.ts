@@ -9,7 +9,7 @@
  *       [--rss-mb 1000 [--rss-with-ocr]]   (only: peak RSS on a JSONL of that size, with and without --fix)
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -167,11 +167,14 @@ async function main(): Promise<void> {
 	const tinyIn = { name: "1 file", mb: statSync(tiny).size / 1e6, files: 1 };
 	let startup: Row | undefined;
 	let startupWs: Row | undefined;
-	// The fixed cost of linting a directory: the tree run expands a directory, which loads the glob
-	// library and walks it once; a named file does neither. The per-file formula subtracts this one.
+	// The fixed cost of linting a directory: the tree run expands a directory and walks it once,
+	// which a named file does not. The per-file formula subtracts this one.
 	let startupDir: Row | undefined;
 	let startupDirWs: Row | undefined;
 	let recTree: Row | undefined;
+	let recAsOne: Row | undefined;
+	let wsTree: Row | undefined;
+	let wsAsOne: Row | undefined;
 	if (!onlyPeers) {
 		startup = repeat("corpuslint start-up (1 file)", tinyIn, runs, node, lint([tiny]));
 		startupWs = repeat("corpuslint start-up, whitespace alone (1 file)", tinyIn, runs, node, lint(["--rule", "whitespace:error", tiny]));
@@ -190,13 +193,22 @@ async function main(): Promise<void> {
 		if (!flags["no-rules"]) {
 			for (const id of ruleIds) rows.push(repeat(`corpuslint ${id} alone`, treeIn, runs, node, lint(["--rule", `${id}:error`, tree!])));
 		}
-	}
-	let recJsonl: Row | undefined;
-	let wsTree: Row | undefined;
-	let wsJsonl: Row | undefined;
-	if (jsonl && jsonlIn && !onlyPeers) {
+		// The tree's texts as the documents of one JSONL file: the same bytes and the same JIT warm-up
+		// without the files, so tree minus this is what the files themselves cost.
+		const asOne = `${tree!.replace(/\/+$/u, "")}-as-one.jsonl`;
+		writeFileSync(asOne, treeFiles.map((f) => JSON.stringify({ id: relative(tree!, f), text: readFileSync(f, "utf8") })).join("\n") + "\n");
+		const asOneIn = { name: `tree ${treeFiles.length} as one JSONL`, mb: statSync(asOne).size / 1e6, files: 1 };
+		recAsOne = repeat("corpuslint recommended", asOneIn, runs, node, lint([asOne]));
+		rows.push(recAsOne);
 		wsTree = rows.find((r) => r.tool === "corpuslint whitespace alone" && r.input === treeIn.name) ?? repeat("corpuslint whitespace alone", treeIn, runs, node, lint(["--rule", "whitespace:error", tree!]));
 		if (!rows.includes(wsTree)) rows.push(wsTree);
+		wsAsOne = repeat("corpuslint whitespace alone", asOneIn, runs, node, lint(["--rule", "whitespace:error", asOne]));
+		rows.push(wsAsOne);
+		rmSync(asOne, { force: true });
+	}
+	let recJsonl: Row | undefined;
+	let wsJsonl: Row | undefined;
+	if (jsonl && jsonlIn && !onlyPeers) {
 		wsJsonl = repeat("corpuslint whitespace alone", jsonlIn, jsonlRuns, node, lint(["--rule", "whitespace:error", jsonl]));
 		rows.push(wsJsonl);
 		rows.push(repeat("floor (read + 1 regex)", jsonlIn, jsonlRuns, node, [floorJs, jsonl]));
@@ -260,6 +272,11 @@ async function main(): Promise<void> {
 		console.log(`Start-up (a directory of 1 file): recommended ${startupDir.cpu.toFixed(2)} s CPU; whitespace alone ${startupDirWs.cpu.toFixed(2)} s CPU.`);
 		if (recJsonl && recTree) console.log(`Per-file overhead on the tree (CPU beyond a directory run's start-up and the same bytes at the JSONL rate): recommended ${overhead(recTree, recJsonl, startupDir)} ms/file.`);
 		if (wsTree && wsJsonl) console.log(`Per-file overhead of the engine alone (whitespace rule): ${overhead(wsTree, wsJsonl, startupDirWs)} ms/file.`);
+		// Against the same texts in one JSONL: no start-up or warm-up difference to subtract, only the files.
+		const perFile = (t: Row, one: Row) => (((t.cpu - one.cpu) * 1000) / t.files).toFixed(3);
+		if (recTree && recAsOne && wsTree && wsAsOne) {
+			console.log(`Per file against the same texts as one JSONL (same bytes, same warm-up): recommended ${perFile(recTree, recAsOne)} ms/file, whitespace alone ${perFile(wsTree, wsAsOne)} ms/file.`);
+		}
 	}
 	const auto = rows.filter((r) => r.tool.endsWith("--concurrency auto"));
 	for (const a of auto) {
