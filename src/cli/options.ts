@@ -1,7 +1,8 @@
 import { parseArgs } from "node:util";
+import { CLI_OPTIONS } from "./option-spec.js";
 import type { RulesConfig, RuleEntry } from "../config/rule-entries.js";
 import type { FixType } from "../engine/types.js";
-import { parseConcurrency } from "../runner/pool.js";
+import { parseConcurrency } from "../runner/pool-limits.js";
 import { parseShard, type Shard } from "../runner/shard.js";
 
 /** A mistake on the command line; printed without a stack, exit 2. */
@@ -129,37 +130,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
 			args: argv,
 			allowPositionals: true,
 			strict: true,
-			options: {
-				config: { type: "string", short: "c" },
-				"no-config": { type: "boolean", default: false },
-				rule: { type: "string", multiple: true },
-				"text-field": { type: "string" },
-				"id-field": { type: "string" },
-				fix: { type: "boolean", default: false },
-				"fix-dry-run": { type: "boolean", default: false },
-				"fix-type": { type: "string", multiple: true },
-				stdin: { type: "boolean", default: false },
-				"stdin-filename": { type: "string" },
-				format: { type: "string", short: "f", default: "stylish" },
-				"output-file": { type: "string", short: "o" },
-				quiet: { type: "boolean", default: false },
-				"max-warnings": { type: "string" },
-				color: { type: "boolean" },
-				"no-color": { type: "boolean" },
-				"print-config": { type: "string" },
-				init: { type: "boolean", default: false },
-				version: { type: "boolean", short: "v", default: false },
-				help: { type: "boolean", short: "h", default: false },
-				stats: { type: "boolean", default: false },
-				cache: { type: "boolean", default: false },
-				"cache-location": { type: "string" },
-				"suppress-all": { type: "boolean", default: false },
-				"suppress-rule": { type: "string", multiple: true },
-				"suppressions-location": { type: "string" },
-				"prune-suppressions": { type: "boolean", default: false },
-				concurrency: { type: "string" },
-				shard: { type: "string" },
-			},
+			options: CLI_OPTIONS,
 		});
 	} catch (error) {
 		throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/su, "."));

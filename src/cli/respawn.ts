@@ -16,22 +16,16 @@
  * no workers ran: the 28 MB tree with `--concurrency auto` took 2.45 s, not 1.65.
  */
 import { spawn } from "node:child_process";
+import { statSync } from "node:fs";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { minPoolBytes, parseConcurrency } from "../runner/pool-limits.js";
+import { INPUT_FILE_EXTENSIONS, walkDirectory } from "../runner/walk-directory.js";
+import { CLI_OPTIONS } from "./option-spec.js";
 
 export const RESPAWN_FLAG = "--single-threaded-gc";
 /** Set in the child so it never starts a grandchild, and by users to opt out. */
 export const NO_RESPAWN_ENV = "CORPUSLINT_NO_RESPAWN";
-
-/** The `--concurrency` value on a command line, as the option parser would read it (undefined if absent). */
-export function concurrencyArgument(args: readonly string[]): string | undefined {
-	let value: string | undefined;
-	for (let i = 0; i < args.length; i++) {
-		const arg = args[i];
-		if (arg === "--") break;
-		if (arg === "--concurrency") value = args[++i];
-		else if (arg.startsWith("--concurrency=")) value = arg.slice("--concurrency=".length);
-	}
-	return value;
-}
 
 /**
  * Whether this command line runs workers and is not already running under the
@@ -39,18 +33,58 @@ export function concurrencyArgument(args: readonly string[]): string | undefined
  * along, and the child notices only when its event loop next turns (up to the
  * ~0.3 s of loading the rules), so files must only ever be rewritten by the
  * process the user started. Reports and caches are written once, at the end.
+ *
+ * Nor when the input is too small for workers to pay (see pool-limits.ts): the
+ * child would lint in one thread anyway, ~0.1 s later. The named files and the
+ * .txt/.jsonl files under named directories are summed until they reach the
+ * threshold; ignore patterns, a cache and --shard can only make the real input
+ * smaller, so this never keeps a pool from starting. A glob, a missing path or
+ * --stdin is of unknown size: the child starts.
  */
-export function shouldRespawn(args: readonly string[], execArgv: readonly string[], env: NodeJS.ProcessEnv): boolean {
+export function shouldRespawn(args: readonly string[], execArgv: readonly string[], env: NodeJS.ProcessEnv, cwd = process.cwd()): boolean {
 	if (env[NO_RESPAWN_ENV] || execArgv.includes(RESPAWN_FLAG)) return false;
 	// Under a debugger the work must stay in the process being debugged.
 	if (execArgv.some((arg) => arg.startsWith("--inspect"))) return false;
 	if (args[0] === "merge") return false;
-	const end = args.indexOf("--");
-	if ((end === -1 ? args : args.slice(0, end)).includes("--fix")) return false;
-	const value = concurrencyArgument(args);
-	// "1", a missing value or nonsense: no workers, or a usage error the parser reports best in this process.
-	if (value === undefined) return false;
-	return value === "auto" || (/^\d+$/.test(value) && Number(value) > 1);
+	let parsed;
+	try {
+		parsed = parseArgs({ args: [...args], options: CLI_OPTIONS, allowPositionals: true, strict: true });
+	} catch {
+		// A usage error: reported best by this process, which then runs nothing.
+		return false;
+	}
+	const { values, positionals } = parsed;
+	if (values.fix) return false;
+	let concurrency: number;
+	try {
+		concurrency = parseConcurrency(values.concurrency);
+	} catch {
+		return false;
+	}
+	if (concurrency < 2) return false;
+	if (values.stdin) return true;
+	return inputReaches(positionals, cwd, minPoolBytes(concurrency, values.concurrency === "auto"));
+}
+
+/** Whether the inputs named on the command line hold at least `bytes` (or may: a glob or a missing path). */
+export function inputReaches(patterns: readonly string[], cwd: string, bytes: number): boolean {
+	let total = 0;
+	const sizeOf = (path: string) => statSync(path, { throwIfNoEntry: false })?.size ?? 0;
+	for (const pattern of patterns) {
+		const abs = resolve(cwd, pattern);
+		const stat = statSync(abs, { throwIfNoEntry: false });
+		if (stat?.isFile()) total += stat.size;
+		else if (stat?.isDirectory()) {
+			for (const { files } of walkDirectory(abs, INPUT_FILE_EXTENSIONS)) {
+				for (const file of files) {
+					total += sizeOf(file);
+					if (total >= bytes) return true;
+				}
+			}
+		} else return true;
+		if (total >= bytes) return true;
+	}
+	return false;
 }
 
 const FORWARDED_SIGNALS: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];

@@ -2,10 +2,8 @@ import { realpathSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import type { ResolvedConfig } from "../config/load-config.js";
 import { ConfigError } from "../engine/rule-options.js";
-import { walkDirectory } from "./walk-directory.js";
+import { INPUT_FILE_EXTENSIONS, walkDirectory } from "./walk-directory.js";
 
-export const INPUT_EXTENSIONS = ["txt", "jsonl"];
-const INPUT_EXTENSIONS_DOTTED = INPUT_EXTENSIONS.map((ext) => `.${ext}`);
 
 export interface DiscoveredFile {
 	path: string;
@@ -51,7 +49,7 @@ export async function discoverFiles(patterns: string[], cwd: string, config: Res
 			// Regular files only, so a file's real path is its directory's real path (resolved once
 			// per directory) plus its name: a realpath per file costs a system call per path component.
 			const found: Array<{ path: string; key: string }> = [];
-			for (const { dir, files } of walkDirectory(abs, INPUT_EXTENSIONS_DOTTED)) {
+			for (const { dir, files } of walkDirectory(abs, INPUT_FILE_EXTENSIONS)) {
 				const real = realPath(dir);
 				for (const path of files) {
 					if (config.isIgnored(path)) continue;

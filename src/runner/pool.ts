@@ -6,7 +6,6 @@
  */
 import { existsSync, statSync } from "node:fs";
 import { open } from "node:fs/promises";
-import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import type { JsonlSettings } from "../config/load-config.js";
 import type { RulesConfig } from "../config/rule-entries.js";
@@ -18,6 +17,7 @@ import type { DiscoveredFile } from "./discover.js";
 import type { ByteRange, DocumentRecord } from "./jsonl-range.js";
 import { inputKindOf, lintJsonl, type DocumentInfo, type FileLintOptions } from "./lint-file.js";
 import { addTimes, emptyResult } from "./result.js";
+import { MIN_POOL_BYTES, minPoolBytes } from "./pool-limits.js";
 // Types only: the worker module loads piscina, which single-threaded runs never need.
 import type { FilesTask, JsonlTask, WorkerReply } from "./worker.js";
 
@@ -54,24 +54,7 @@ export interface PoolRunOptions extends FileLintOptions {
 export const JSONL_BATCH_BYTES = 4 << 20;
 const GROUP_FILES = 32;
 const GROUP_BYTES = 512 << 10;
-/** Below this much input, starting workers costs more than it saves. */
-export const MIN_POOL_BYTES = 2 << 20;
-/**
- * `--concurrency auto` asks for this much input per worker: each worker loads
- * the dictionaries and warms up its compiled code again (~1.5 s of CPU with
- * `recommended`, the time to lint ~30 MB), so a 28 MB tree ran slower on two
- * workers (0.85×) than in one thread. An explicit number is obeyed from MIN_POOL_BYTES.
- */
-export const AUTO_MIN_BYTES_PER_WORKER = 32 << 20;
 const WORKER_YOUNG_GENERATION_MB = 32;
-
-export function parseConcurrency(value: string | undefined): number {
-	if (value === undefined) return 1;
-	if (value === "auto") return Math.max(1, availableParallelism());
-	const n = Number(value);
-	if (!Number.isInteger(n) || n < 1) throw new RangeError(`--concurrency: expected "auto" or a whole number ≥ 1, got "${value}"`);
-	return n;
-}
 
 export function workerScript(): string {
 	return join(packageRoot, "dist", "src", "runner", "worker.js");
@@ -336,7 +319,7 @@ export async function lintFilesInPool(
 		const result = readyResult(file) ?? options.cache?.get(file.path);
 		return { path: file.path, range: ranges?.get(file.path), result };
 	});
-	const minBytes = options.autoConcurrency ? AUTO_MIN_BYTES_PER_WORKER * options.concurrency : MIN_POOL_BYTES;
+	const minBytes = minPoolBytes(options.concurrency, Boolean(options.autoConcurrency));
 	if (!poolPays(items, options.concurrency, minBytes)) return undefined;
 	const results = await lintInPool(items, options);
 	if (options.cache) items.forEach((item, i) => !item.result && !item.range && options.cache!.set(item.path, results[i]));

@@ -1,6 +1,9 @@
 import { readdirSync, type Dirent } from "node:fs";
 import { sep } from "node:path";
 
+/** The files a directory on the command line stands for. */
+export const INPUT_FILE_EXTENSIONS: readonly string[] = [".txt", ".jsonl"];
+
 /**
  * The regular files under `dir` whose names end in one of `extensions` (".txt"), found the
  * way the glob `dir/**\/*.{txt,jsonl}` with fast-glob's `dot: false, onlyFiles: true,

@@ -5,43 +5,97 @@
  * no child is left behind.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it, onTestFinished } from "vitest";
-import { concurrencyArgument, shouldRespawn } from "../../src/cli/respawn.js";
+import { afterAll, describe, expect, it, onTestFinished } from "vitest";
+import { inputReaches, shouldRespawn } from "../../src/cli/respawn.js";
+import { AUTO_MIN_BYTES_PER_WORKER, MIN_POOL_BYTES } from "../../src/runner/pool-limits.js";
 import { BIN, ROOT } from "../helpers/run-cli.js";
 
+const temps: string[] = [];
+afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/**
+ * A directory of news text just over `bytes` (seed articles repeated, in
+ * files of ~256 KB in a subdirectory), and a dot-directory and a .md file
+ * that do not count.
+ */
+function corpusOf(bytes: number): string {
+	const dir = mkdtempSync(join(tmpdir(), "corpuslint-respawn-corpus-"));
+	temps.push(dir);
+	const seedText = readdirSync(seeds)
+		.filter((f) => f.endsWith(".txt"))
+		.map((f) => readFileSync(join(seeds, f), "utf8"))
+		.join("\n\n");
+	const article = seedText.repeat(Math.ceil((256 << 10) / Buffer.byteLength(seedText)));
+	mkdirSync(join(dir, "sub"));
+	mkdirSync(join(dir, ".git"));
+	writeFileSync(join(dir, ".git", "big.txt"), "x".repeat(bytes));
+	writeFileSync(join(dir, "notes.md"), "x".repeat(bytes));
+	for (let n = 0, total = 0; total <= bytes; n++) {
+		writeFileSync(join(dir, "sub", `a${n}.txt`), article);
+		total += Buffer.byteLength(article);
+	}
+	return dir;
+}
+
+const seeds = join(ROOT, "seeds");
+
 describe("which command lines start a child", () => {
+	// a.txt does not exist: a path of unknown size starts the child, as a glob does.
 	it.each([
 		[["--concurrency", "2", "a.txt"], true],
 		[["--concurrency=auto", "a.txt"], true],
+		[["--concurrency", "2", "data/*.jsonl"], true],
 		[["--concurrency", "auto", "--concurrency", "1", "a.txt"], false],
 		[["--concurrency", "1", "a.txt"], false],
 		[["a.txt"], false],
 		[["--concurrency", "0"], false],
 		[["--concurrency", "two"], false],
 		[["--concurrency"], false],
+		[["--no-such-option", "--concurrency", "2", "a.txt"], false],
 		[["--", "--concurrency", "2"], false],
+		[["-o", "--concurrency", "a.txt"], false],
 		[["merge", "--concurrency", "2", "a.json"], false],
 		[["--fix", "--concurrency", "2", "a.txt"], false],
 		[["--fix-dry-run", "--concurrency", "2", "a.txt"], true],
+		[["--stdin", "--concurrency", "2"], true],
 	])("%j → %s", (args, expected) => {
 		expect(shouldRespawn(args, [], {})).toBe(expected);
 	});
 
 	it("never twice, not under a debugger, and not when the user opts out", () => {
-		expect(shouldRespawn(["--concurrency", "2"], ["--single-threaded-gc"], {})).toBe(false);
-		expect(shouldRespawn(["--concurrency", "2"], [], { CORPUSLINT_NO_RESPAWN: "1" })).toBe(false);
-		expect(shouldRespawn(["--concurrency", "2"], ["--inspect-brk"], {})).toBe(false);
+		expect(shouldRespawn(["--concurrency", "2", "a.txt"], ["--single-threaded-gc"], {})).toBe(false);
+		expect(shouldRespawn(["--concurrency", "2", "a.txt"], [], { CORPUSLINT_NO_RESPAWN: "1" })).toBe(false);
+		expect(shouldRespawn(["--concurrency", "2", "a.txt"], ["--inspect-brk"], {})).toBe(false);
 	});
 
-	it("reads the value the option parser reads (the last one)", () => {
-		expect(concurrencyArgument(["--concurrency", "3", "--concurrency=4"])).toBe("4");
+	it("not when the named input is too small for workers to pay (they would not start)", () => {
+		// The seeds: a few hundred KB, below both thresholds.
+		expect(shouldRespawn(["--concurrency", "2", seeds], [], {})).toBe(false);
+		expect(shouldRespawn(["--concurrency", "auto", "seeds"], [], {}, ROOT)).toBe(false);
+		const dir = corpusOf(MIN_POOL_BYTES);
+		expect(shouldRespawn(["--concurrency", "2", dir], [], {})).toBe(true);
+		expect(shouldRespawn(["--concurrency", "2", "sub"], [], {}, dir)).toBe(true);
+		// auto asks for AUTO_MIN_BYTES_PER_WORKER per core.
+		expect(shouldRespawn(["--concurrency", "auto", dir], [], {})).toBe(false);
+	});
+
+	it("sums named files and the .txt/.jsonl files under named directories, skipping dot-directories", () => {
+		const dir = corpusOf(MIN_POOL_BYTES);
+		const sub = readdirSync(join(dir, "sub")).length;
+		const article = readFileSync(join(dir, "sub", "a0.txt")).length;
+		expect(inputReaches([dir], "/", sub * article)).toBe(true);
+		expect(inputReaches([dir], "/", sub * article + 1)).toBe(false);
+		expect(inputReaches(["sub/a0.txt", "sub/a1.txt"], dir, 2 * article)).toBe(true);
+		expect(inputReaches(["sub/a0.txt", "sub/a1.txt"], dir, 2 * article + 1)).toBe(false);
+		// The .md file and .git/big.txt would each pass the threshold alone.
+		expect(inputReaches([join(dir, ".git")], "/", AUTO_MIN_BYTES_PER_WORKER)).toBe(false);
+		expect(inputReaches([dir, "no-such-file.txt"], dir, Number.MAX_SAFE_INTEGER)).toBe(true);
 	});
 });
 
-const seeds = join(ROOT, "seeds");
 const env = (extra: NodeJS.ProcessEnv = {}) => {
 	const base = { ...process.env };
 	delete base.CORPUSLINT_NO_RESPAWN;
@@ -50,8 +104,13 @@ const env = (extra: NodeJS.ProcessEnv = {}) => {
 
 describe("the command through the child", () => {
 	it("prints the same report and exits with the same code as one thread", () => {
-		const one = spawnSync(process.execPath, [BIN, "--no-config", "-f", "json", seeds], { encoding: "utf8", env: env() });
-		const two = spawnSync(process.execPath, [BIN, "--no-config", "-f", "json", "--concurrency", "2", seeds], { encoding: "utf8", env: env() });
+		const dir = corpusOf(MIN_POOL_BYTES);
+		expect(shouldRespawn(["--concurrency", "2", dir], [], {})).toBe(true);
+		const options = { encoding: "utf8", env: env(), maxBuffer: 1 << 28 } as const;
+		// Two rules: the repeated articles would make duplicate-paragraph's report hundreds of MB.
+		const args = ["--no-config", "--rule", "ocr-garbling:error", "--rule", "whitespace:error", "-f", "json", dir];
+		const one = spawnSync(process.execPath, [BIN, ...args], options);
+		const two = spawnSync(process.execPath, [BIN, ...args, "--concurrency", "2"], options);
 		expect(one.status).toBe(1);
 		expect(two.status).toBe(one.status);
 		expect(two.stdout).toBe(one.stdout);
@@ -69,7 +128,9 @@ describe("the command through the child", () => {
 	});
 
 	it("passes on the child's usage error and exit code 2, printed once", () => {
-		const r = spawnSync(process.execPath, [BIN, "--concurrency", "2", "--format", "nope", seeds], { encoding: "utf8", env: env() });
+		const dir = corpusOf(MIN_POOL_BYTES);
+		expect(shouldRespawn(["--concurrency", "2", "--format", "nope", dir], [], {})).toBe(true);
+		const r = spawnSync(process.execPath, [BIN, "--concurrency", "2", "--format", "nope", dir], { encoding: "utf8", env: env() });
 		expect(r.status).toBe(2);
 		expect(r.stderr.match(/nope/gu)).toHaveLength(1);
 		// Every format the command takes is named, the streaming one too.

@@ -6,7 +6,8 @@
 import { cpSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AUTO_MIN_BYTES_PER_WORKER, JSONL_BATCH_BYTES, poolPays } from "../../src/runner/pool.js";
+import { AUTO_MIN_BYTES_PER_WORKER } from "../../src/runner/pool-limits.js";
+import { JSONL_BATCH_BYTES, poolPays } from "../../src/runner/pool.js";
 import type { LintResult } from "../../src/engine/types.js";
 import { runCli, TempProject } from "../helpers/cli.js";
 import { corpusProject } from "./corpus-project.js";
