@@ -153,23 +153,33 @@ export function lintTextFile(path: string, options: FileLintOptions): LintResult
 
 /**
  * Lints text files as batches of documents (see lintDocuments: each rule runs over all of
- * them in turn); results, writes and document callbacks in the order of `paths`.
+ * them in turn); results, writes and document callbacks in the order of `paths`. Only one
+ * batch is read at a time; `onResult` hears of each file as its batch finishes (progress).
  */
-export function lintTextFiles(paths: readonly string[], options: FileLintOptions, onDocumentOf?: (path: string) => FileLintOptions["onDocument"]): LintResult[] {
+export function lintTextFiles(
+	paths: readonly string[],
+	options: FileLintOptions,
+	onDocumentOf?: (path: string) => FileLintOptions["onDocument"],
+	onResult?: (result: LintResult) => void,
+): LintResult[] {
 	const results: LintResult[] = [];
 	let batch: ReadText[] = [];
 	let chars = 0;
+	const flush = () => {
+		for (const result of lintReadTexts(batch, options, onDocumentOf)) {
+			results.push(result);
+			onResult?.(result);
+		}
+		batch = [];
+		chars = 0;
+	};
 	for (const path of paths) {
 		const file = readTextFile(path, options.config);
 		batch.push(file);
 		chars += file.text?.length ?? 0;
-		if (batch.length >= BATCH_LINES || chars >= BATCH_CHARS) {
-			results.push(...lintReadTexts(batch, options, onDocumentOf));
-			batch = [];
-			chars = 0;
-		}
+		if (batch.length >= BATCH_LINES || chars >= BATCH_CHARS) flush();
 	}
-	if (batch.length) results.push(...lintReadTexts(batch, options, onDocumentOf));
+	if (batch.length) flush();
 	return results;
 }
 

@@ -6,7 +6,7 @@ import { removeStaleTemps } from "../io/atomic-write.js";
 import type { LintCache } from "./cache.js";
 import { discoverFiles } from "./discover.js";
 import { lintJsonlRange } from "./jsonl-range.js";
-import { BATCH_LINES, inputKindOf, lintJsonl, lintTextBytes, lintTextFiles, type FileLintOptions } from "./lint-file.js";
+import { inputKindOf, lintJsonl, lintTextBytes, lintTextFiles, type FileLintOptions } from "./lint-file.js";
 import { lintFilesInPool, type PoolConfigData, type PoolRunOptions } from "./pool.js";
 import { shardFiles, type Shard } from "./shard.js";
 import { emptyResult, tallyResult } from "./result.js";
@@ -55,7 +55,7 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions): 
 		if (pooled) return pooled;
 	}
 	const results: LintResult[] = [];
-	// Consecutive text files are linted as batches of documents (lintTextFiles); the rest one by one, in order.
+	// Each run of consecutive text files is linted in batches of documents (lintTextFiles); the rest one by one, in order.
 	let texts: string[] = [];
 	const finish = (result: LintResult, cacheIt: boolean) => {
 		if (cacheIt) options.cache?.set(result.filePath, result);
@@ -64,7 +64,7 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions): 
 	};
 	const flushTexts = () => {
 		if (texts.length === 0) return;
-		for (const result of lintTextFiles(texts, options, options.onDocumentOf)) finish(result, true);
+		lintTextFiles(texts, options, options.onDocumentOf, (result) => finish(result, true));
 		texts = [];
 	};
 	for (const file of files) {
@@ -73,7 +73,6 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions): 
 		const range = sharded?.ranges.get(file.path);
 		if (!ignored && !cached && !range && inputKindOf(file.path) === "text") {
 			texts.push(file.path);
-			if (texts.length >= BATCH_LINES) flushTexts();
 			continue;
 		}
 		flushTexts();
