@@ -1,5 +1,5 @@
 import { realpathSync, statSync } from "node:fs";
-import { resolve } from "node:path";
+import { resolve, sep } from "node:path";
 import type { ResolvedConfig } from "../config/load-config.js";
 import { ConfigError } from "../engine/rule-options.js";
 import { INPUT_FILE_EXTENSIONS, walkDirectory } from "./walk-directory.js";
@@ -51,9 +51,11 @@ export async function discoverFiles(patterns: string[], cwd: string, config: Res
 			const found: Array<{ path: string; key: string }> = [];
 			for (const { dir, files } of walkDirectory(abs, INPUT_FILE_EXTENSIONS)) {
 				const real = realPath(dir);
+				// Without a trailing separator, so that a directory linked to "/" gives "/name", not "//name".
+				const base = real?.endsWith(sep) ? real.slice(0, -1) : real;
 				for (const path of files) {
 					if (config.isIgnored(path)) continue;
-					found.push({ path, key: real === undefined ? (realPath(path) ?? path) : real + path.slice(dir.length) });
+					found.push({ path, key: base === undefined ? (realPath(path) ?? path) : base + sep + path.slice(path.lastIndexOf(sep) + 1) });
 				}
 			}
 			if (found.length === 0) throw new NoFilesError(`No .txt or .jsonl files found in "${pattern}" (or all of them are ignored).`);
