@@ -184,10 +184,11 @@ describe.runIf(process.platform === "linux")("the child process (Linux /proc)", 
 		const parent = spawn(process.execPath, [BIN, "--no-config", "--stdin", "--concurrency", "2"], { stdio: [input, "ignore", "ignore"], env: env() });
 		const done = exited(parent);
 		const child = await until(() => childrenOf(parent.pid!)[0]);
-		const cmdline = await until(() => {
-			const argv = readFileSync(`/proc/${child}/cmdline`, "utf8").split("\0");
-			return argv.includes(BIN) ? argv : undefined;
-		});
+		// Between fork and exec the child still shows its parent's command line and environment: wait
+		// for the exec, which brings the environment the child is started with.
+		await until(() => (readFileSync(`/proc/${child}/environ`, "utf8").split("\0").includes("CORPUSLINT_NO_RESPAWN=1") ? true : undefined));
+		const cmdline = readFileSync(`/proc/${child}/cmdline`, "utf8").split("\0");
+		expect(cmdline).toContain(BIN);
 		expect(cmdline).toContain("--single-threaded-gc");
 		parent.kill("SIGTERM");
 		expect(await done).toEqual({ code: null, signal: "SIGTERM" });
