@@ -5,7 +5,7 @@
  * equal to a single-threaded run.
  */
 import { existsSync, statSync } from "node:fs";
-import { open } from "node:fs/promises";
+import { open, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
 import type { JsonlSettings } from "../config/load-config.js";
 import type { RulesConfig } from "../config/rule-entries.js";
@@ -19,7 +19,7 @@ import { inputKindOf, lintJsonl, type DocumentInfo, type FileLintOptions } from 
 import { addTimes, emptyResult } from "./result.js";
 import { MIN_POOL_BYTES, minPoolBytes } from "./pool-limits.js";
 // Types only: the worker module loads piscina, which single-threaded runs never need.
-import type { FilesTask, JsonlTask, WorkerReply } from "./worker.js";
+import type { FilesTask, JsonlPiece, JsonlTask, WorkerReply } from "./worker.js";
 
 /** What a worker needs to rebuild the configuration (plain, cloneable data). */
 export interface PoolConfigData {
@@ -87,8 +87,6 @@ interface Unit {
 	local?: () => Promise<LintResult>;
 }
 
-/** A batch of whole lines: their bytes, or (one line longer than a batch) where they are in the file. */
-type JsonlBatch = { firstLine: number } & ({ bytes: Uint8Array; range?: undefined } | { bytes?: undefined; range: { start: number; end: number } });
 
 /**
  * Cuts a JSONL file (or byte range) into batches of whole lines. Each batch is
@@ -98,7 +96,7 @@ type JsonlBatch = { firstLine: number } & ({ bytes: Uint8Array; range?: undefine
  * reading on, and the worker reads the line from the file itself, so a 500 MB
  * line is skipped as too long with flat memory, as in one thread.
  */
-async function* jsonlBatches(path: string, range?: PoolItem["range"]): AsyncGenerator<JsonlBatch> {
+async function* jsonlBatches(path: string, range?: PoolItem["range"]): AsyncGenerator<JsonlPiece> {
 	const handle = await open(path, "r");
 	try {
 		const end = range?.end ?? (await handle.stat()).size;
@@ -121,21 +119,9 @@ async function* jsonlBatches(path: string, range?: PoolItem["range"]): AsyncGene
 				}
 				// One line longer than a batch: find where it ends, without keeping its bytes.
 				const start = position - filled;
-				scratch ??= Buffer.allocUnsafe(1 << 20);
-				let lineEnd = end;
-				while (position < end) {
-					const n = (await handle.read(scratch, 0, Math.min(scratch.length, end - position), position)).bytesRead;
-					if (n === 0) break;
-					const nl = scratch.subarray(0, n).indexOf(0x0a);
-					if (nl !== -1) {
-						lineEnd = position + nl + 1;
-						break;
-					}
-					position += n;
-				}
-				position = lineEnd;
+				position = await lineEndFrom(handle, position, end, (scratch ??= Buffer.allocUnsafe(1 << 20)));
 				carry = new Uint8Array(0);
-				yield { range: { start, end: lineEnd }, firstLine: line };
+				yield { range: { start, end: position, firstLine: line } };
 				line++;
 				continue;
 			}
@@ -150,6 +136,18 @@ async function* jsonlBatches(path: string, range?: PoolItem["range"]): AsyncGene
 	} finally {
 		await handle.close();
 	}
+}
+
+/** Where the line running at `position` ends (just after its newline), or `end`: read through `scratch`, nothing kept. */
+async function lineEndFrom(handle: FileHandle, position: number, end: number, scratch: Buffer): Promise<number> {
+	while (position < end) {
+		const n = (await handle.read(scratch, 0, Math.min(scratch.length, end - position), position)).bytesRead;
+		if (n === 0) break;
+		const nl = scratch.subarray(0, n).indexOf(0x0a);
+		if (nl !== -1) return position + nl + 1;
+		position += n;
+	}
+	return end;
 }
 
 function countNewlines(buf: Buffer): number {
@@ -194,7 +192,7 @@ async function* planUnits(items: PoolItem[], options: PoolRunOptions, stream: bo
 		for await (const batch of jsonlBatches(item.path, item.range)) {
 			yield {
 				files: [i],
-				task: { kind: "jsonl", path: item.path, bytes: batch.bytes, range: batch.range, firstLine: batch.firstLine, fix: !!options.fix, fixTypes: options.fixTypes, stream, render, stats: !!options.stats },
+				task: { kind: "jsonl", path: item.path, ...batch, fix: !!options.fix, fixTypes: options.fixTypes, stream, render, stats: !!options.stats },
 			};
 		}
 	}

@@ -8,7 +8,7 @@ import { workerData } from "piscina";
 import { builtinRules } from "../../rules/index.js";
 import { loadConfig, type ResolvedConfig } from "../config/load-config.js";
 import type { FixType, LintResult } from "../engine/types.js";
-import { lintJsonlRange, lintJsonlSlice, type DocumentRecord } from "./jsonl-range.js";
+import { lintJsonlRange, lintJsonlSlice, type ByteRange, type DocumentRecord } from "./jsonl-range.js";
 import { lintTextFiles, type FileLintOptions } from "./lint-file.js";
 import type { PoolConfigData } from "./pool.js";
 import { addTimes } from "./result.js";
@@ -28,19 +28,18 @@ export interface FilesTask {
 	stats?: boolean;
 }
 
-export interface JsonlTask {
+/** A batch of a JSONL file: its lines, numbered from firstLine, or (a line longer than a batch) where to read it in the file. */
+export type JsonlPiece = { bytes: Uint8Array; firstLine: number; range?: undefined } | { bytes?: undefined; firstLine?: undefined; range: ByteRange };
+
+export type JsonlTask = JsonlPiece & {
 	kind: "jsonl";
 	path: string;
-	/** The batch's lines, or (a line longer than a batch) `range`: where to read them in the file. */
-	bytes?: Uint8Array;
-	range?: { start: number; end: number };
-	firstLine: number;
 	fix: boolean;
 	fixTypes?: FixType[];
 	stream: boolean;
 	render?: JsonlRenderSettings;
 	stats?: boolean;
-}
+};
 
 export interface WorkerReply {
 	results: LintResult[];
@@ -107,6 +106,6 @@ export default async function run(task: FilesTask | JsonlTask): Promise<WorkerRe
 	const options = { ...base, onDocument: sink.onDocument };
 	const result = task.bytes
 		? await lintJsonlSlice(task.path, Readable.from([Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength)]), task.firstLine, options)
-		: await lintJsonlRange(task.path, { ...task.range!, firstLine: task.firstLine }, options);
+		: await lintJsonlRange(task.path, task.range, options);
 	return streamed(task, withTimes([result]), [sink]);
 }
